@@ -1,0 +1,81 @@
+"""Sphinx extension for the book's build.
+
+- Marks the build, so ``mathforml.glue`` glues instead of displaying (the notebook
+  kernels inherit the environment of the build).
+- Serves MathJax 3 from the site itself, so math renders with no request to another host.
+- Points every Colab link at the generated ``.ipynb`` (the deploy workflow publishes it on
+  the branch ``repository.branch`` names), never at the ``.md`` source Colab cannot open.
+- Adds each script once: sphinx-thebe registers its configuration script twice, which
+  is a console error in the browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+os.environ["MATHFORML_BOOK"] = "1"
+
+MATHJAX_PATH = "vendor/mathjax/tex-mml-chtml.js"
+# The parts of MathJax 3 that `tex-mml-chtml.js` loads: the combined component, the
+# CommonHTML fonts, TeX extensions loaded on demand, and the menu / accessibility parts.
+MATHJAX_PARTS = ("tex-mml-chtml.js", "output/chtml", "input/tex/extensions", "a11y", "ui",
+                 "sre", "adaptors")
+
+
+def _mathjax_source() -> Path:
+    files = metadata.files("sphinx-mathjax-offline") or []
+    for f in files:
+        if str(f).endswith("static/mathjax/tex-mml-chtml.js"):
+            return Path(f.locate()).parent
+    raise RuntimeError("sphinx-mathjax-offline is not installed: run `make install`.")
+
+
+def _copy_mathjax(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    src = _mathjax_source()
+    dest = Path(app.outdir) / "_static" / Path(MATHJAX_PATH).parent
+    for part in MATHJAX_PARTS:
+        s, d = src / part, dest / part
+        if s.is_dir():
+            shutil.copytree(s, d, dirs_exist_ok=True)
+        else:
+            d.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(s, d)
+
+
+def _fix_buttons(buttons):
+    for button in buttons:
+        if isinstance(button.get("buttons"), list):
+            _fix_buttons(button["buttons"])
+        url = button.get("url", "")
+        if "colab.research.google.com" in url and url.endswith(".md"):
+            button["url"] = url[: -len(".md")] + ".ipynb"
+
+
+def _page_context(app, pagename, templatename, context, doctree):
+    if "header_buttons" in context:
+        _fix_buttons(context["header_buttons"])
+    scripts = context.get("script_files")
+    if scripts:
+        seen, unique = set(), []
+        for script in scripts:
+            key = (str(script), tuple(sorted(getattr(script, "attributes", {}).items())))
+            if key not in seen:
+                seen.add(key)
+                unique.append(script)
+        context["script_files"] = unique
+
+
+def _config_inited(app, config):
+    config.mathjax_path = MATHJAX_PATH
+
+
+def setup(app):
+    app.connect("config-inited", _config_inited)
+    app.connect("html-page-context", _page_context, priority=900)
+    app.connect("build-finished", _copy_mathjax)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
