@@ -11,10 +11,16 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
+import textwrap
 from importlib import metadata
 from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives.code import LiteralInclude
 
 os.environ["MATHFORML_BOOK"] = "1"
 
@@ -70,11 +76,40 @@ def _page_context(app, pagename, templatename, context, doctree):
         context["script_files"] = unique
 
 
+def strip_docstring(source: str) -> str:
+    """Remove the docstring of the function or class that ``source`` defines."""
+    dedented = textwrap.dedent(source)
+    tree = ast.parse(dedented)
+    body = tree.body[0].body if tree.body else []
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        lines = source.splitlines(keepends=True)
+        del lines[body[0].lineno - 1: body[0].end_lineno]
+        return "".join(lines)
+    return source
+
+
+class BookLiteralInclude(LiteralInclude):
+    """``literalinclude`` with ``:no-docstring:``: show a function without its docstring."""
+
+    option_spec = {**LiteralInclude.option_spec, "no-docstring": directives.flag}
+
+    def run(self):
+        result = super().run()
+        if "no-docstring" in self.options:
+            for block in result[0].findall(nodes.literal_block):
+                text = strip_docstring(block.astext())
+                block.rawsource = text
+                block.children = [nodes.Text(text)]
+        return result
+
+
 def _config_inited(app, config):
     config.mathjax_path = MATHJAX_PATH
 
 
 def setup(app):
+    app.add_directive("literalinclude", BookLiteralInclude, override=True)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _copy_mathjax)

@@ -46,6 +46,8 @@ def glue(name: str, value, display: bool = False):
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string; got {name!r}.")
     figure = _is_figure(value)
+    if hasattr(value, "item") and getattr(value, "shape", None) == ():
+        value = value.item()  # NumPy scalars glue as plain numbers, so `:.3f` formats them
     if in_book_build():
         from myst_nb import glue as _myst_glue
 

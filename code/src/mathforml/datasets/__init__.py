@@ -7,5 +7,14 @@ from mathforml.datasets._book_data import (
     load_seed_topics,
     topic_weights,
 )
+from mathforml.datasets._synthetic import LineData, make_line_data
 
-__all__ = ["Chapter", "SeedTopic", "load_chapters", "load_seed_topics", "topic_weights"]
+__all__ = [
+    "Chapter",
+    "LineData",
+    "SeedTopic",
+    "load_chapters",
+    "load_seed_topics",
+    "make_line_data",
+    "topic_weights",
+]

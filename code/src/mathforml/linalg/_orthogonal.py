@@ -1,0 +1,210 @@
+"""Orthogonality: Gram–Schmidt and QR, projections, least squares, the pseudoinverse (chapter 2)."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from mathforml._validation import as_matrix, check_scalar
+from mathforml.linalg._common import EPS, as_rhs
+from mathforml.linalg._elimination import back_substitute
+
+__all__ = ["gram_schmidt", "lstsq", "pinv", "project"]
+
+
+def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    r"""Thin QR factorization :math:`A = QR` by modified Gram–Schmidt.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+        Matrix with linearly independent columns (so :math:`n \le m`).
+
+    Returns
+    -------
+    Q : ndarray, shape (m, n)
+        Orthonormal columns (:math:`Q^\top Q = I`) spanning the column space of ``A``.
+    R : ndarray, shape (n, n)
+        Upper triangular with a positive diagonal.
+
+    Raises
+    ------
+    ValueError
+        If ``A`` is not 2-D, is empty or not finite.
+    numpy.linalg.LinAlgError
+        If a column of ``A`` is (to working precision) a combination of the columns before
+        it, including every column past the ``m``-th.
+
+    Notes
+    -----
+    Column :math:`j` loses its components along the earlier directions one at a time, and
+    what is left, normalized, is the next direction:
+
+    .. math::
+        v \leftarrow v - (q_i^\top v)\, q_i \quad (i = 1, \dots, j-1), \qquad
+        R_{jj} = \lVert v \rVert, \quad q_j = v / R_{jj}.
+
+    Projecting the updated :math:`v` (modified Gram–Schmidt) rather than the original column
+    (classical) keeps :math:`\lVert Q^\top Q - I \rVert` of order
+    :math:`\varepsilon\,\kappa(A)`. For badly conditioned matrices use Householder QR,
+    ``numpy.linalg.qr``. A column counts as dependent when
+    :math:`R_{jj} \le \max(m, n)\,\varepsilon\,\lVert a_j \rVert`.
+    Section 2.4 of the book derives the method.
+
+    Examples
+    --------
+    >>> Q, R = gram_schmidt([[3.0, 1.0], [4.0, 2.0]])
+    >>> R
+    array([[5. , 2.2],
+           [0. , 0.4]])
+    >>> bool(np.allclose(Q @ R, [[3.0, 1.0], [4.0, 2.0]]))
+    True
+    """
+    A = as_matrix(A, name="A")
+    m, n = A.shape
+    Q, R = A.copy(), np.zeros((n, n))
+    for j in range(n):
+        for i in range(j):
+            R[i, j] = Q[:, i] @ Q[:, j]
+            Q[:, j] -= R[i, j] * Q[:, i]
+        R[j, j] = np.linalg.norm(Q[:, j])
+        if R[j, j] <= max(m, n) * EPS * np.linalg.norm(A[:, j]):
+            raise np.linalg.LinAlgError(
+                f"A has linearly dependent columns: column {j} is (to working precision) a "
+                f"combination of columns 0..{j - 1}{' (it is zero)' if j == 0 else ''}. "
+                "Drop dependent columns, or use pinv(A) for rank-deficient problems."
+            )
+        Q[:, j] /= R[j, j]
+    return Q, R
+
+
+def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:
+    r"""Orthogonal projection of ``b`` onto the column space of ``A``.
+
+    Parameters
+    ----------
+    b : array_like, shape (m,) or (m, k)
+        The vector to project, or ``k`` vectors as columns.
+    A : array_like, shape (m, n)
+        Matrix with linearly independent columns spanning the subspace.
+
+    Returns
+    -------
+    ndarray, shape (m,) or (m, k)
+        The point of the column space closest to ``b``; ``b`` minus it is orthogonal to
+        every column of ``A``.
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, or an input is empty or not finite.
+    numpy.linalg.LinAlgError
+        If the columns of ``A`` are linearly dependent.
+
+    Notes
+    -----
+    With the thin QR factorization :math:`A = QR` from :func:`gram_schmidt`,
+
+    .. math:: P = A (A^\top A)^{-1} A^\top = Q Q^\top, \qquad \pi(b) = Q (Q^\top b).
+
+    The code never forms :math:`(A^\top A)^{-1}`: inverting squares the condition number.
+    Section 2.5 of the book explains projections.
+
+    Examples
+    --------
+    >>> project([1.0, 2.0, 3.0], [[1.0], [0.0], [0.0]])
+    array([1., 0., 0.])
+    """
+    A = as_matrix(A, name="A")
+    b = as_rhs(b, A)
+    Q, _ = gram_schmidt(A)
+    return Q @ (Q.T @ b)
+
+
+def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
+    r"""Least-squares solution of :math:`A x \approx b` through the QR factorization.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+        Matrix with full column rank (linearly independent columns, :math:`n \le m`).
+    b : array_like, shape (m,) or (m, k)
+        Right-hand side, or ``k`` right-hand sides as columns.
+
+    Returns
+    -------
+    x : ndarray, shape (n,) or (n, k)
+        The minimizer of :math:`\lVert A x - b \rVert_2`.
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, or an input is empty or not finite.
+    numpy.linalg.LinAlgError
+        If ``A`` does not have full column rank; :func:`pinv` handles that case.
+
+    Notes
+    -----
+    The minimizer solves the normal equations :math:`A^\top A x = A^\top b`. With
+    :math:`A = QR` they become a triangular system, solved by back substitution:
+
+    .. math:: R x = Q^\top b.
+
+    This avoids forming :math:`A^\top A`, whose condition number is :math:`\kappa(A)^2`.
+    Section 2.5 of the book derives it; Section 9.1 uses it for linear regression.
+
+    Examples
+    --------
+    >>> A = [[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]]  # fit a line y = x0 + x1 t
+    >>> lstsq(A, [1.0, 2.0, 2.0]).round(6) + 0.0
+    array([1.166667, 0.5     ])
+    """
+    A = as_matrix(A, name="A")
+    b = as_rhs(b, A)
+    Q, R = gram_schmidt(A)
+    return back_substitute(R, Q.T @ b)
+
+
+def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:
+    r"""Moore–Penrose pseudoinverse through the singular value decomposition.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+        Any matrix.
+    rcond : float, optional
+        Singular values at most ``rcond * S.max()`` count as zero. Default
+        ``max(m, n) * eps``.
+
+    Returns
+    -------
+    ndarray, shape (n, m)
+        :math:`A^{+}`; ``pinv(A) @ b`` is the least-squares solution of smallest norm.
+
+    Raises
+    ------
+    ValueError
+        If ``A`` is not 2-D, is empty or not finite, or ``rcond`` is negative.
+
+    Notes
+    -----
+    With :math:`A = U S V^\top`, inverting only the nonzero singular values gives
+
+    .. math:: A^{+} = V S^{+} U^\top, \qquad S^{+}_{ii} = 1 / S_{ii} \text{ if } S_{ii} > 0.
+
+    It satisfies the four Penrose conditions :math:`A A^{+} A = A`,
+    :math:`A^{+} A A^{+} = A^{+}`, and symmetric :math:`A A^{+}` and :math:`A^{+} A`.
+    The SVD here comes from ``numpy.linalg.svd``; chapter 3 builds its own.
+    Section 2.6 of the book explains minimum-norm solutions.
+
+    Examples
+    --------
+    >>> pinv([[1.0, 1.0], [1.0, 1.0]])
+    array([[0.25, 0.25],
+           [0.25, 0.25]])
+    """
+    A = as_matrix(A, name="A")
+    rcond = max(A.shape) * EPS if rcond is None else check_scalar(rcond, name="rcond", low=0)
+    U, S, Vt = np.linalg.svd(A, full_matrices=False)
+    keep = S > rcond * S[0]
+    return (Vt[keep].T / S[keep]) @ U[:, keep].T

@@ -1,0 +1,74 @@
+"""Execute every notebook page into the build's jupyter-cache, on all cores.
+
+`jupyter-book build` executes pages one after another. This script fills the same cache
+first with jupyter-cache's parallel executor; the build then finds every page cached and
+only renders. A page that fails here is left out of the cache, so the build executes it
+again and fails with the full traceback.
+
+It also clears the cache when the package `mathforml` changed since the cache was
+filled: the cache keys on a page's code cells only, so a changed function would otherwise
+leave an old number on the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = Path(os.environ.get("MFML_BUILD", ROOT / "_build")).resolve()
+CACHE = BUILD / ".jupyter_cache"
+STAMP = BUILD / ".package-hash"
+
+
+def package_hash() -> str:
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "code" / "src").rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".csv"}:
+            h.update(str(path.relative_to(ROOT)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def executable_pages() -> list[Path]:
+    return sorted(p for p in (ROOT / "book").rglob("*.md")
+                  if "_build" not in p.parts and p.read_text("utf-8").startswith("---\njupytext"))
+
+
+def main() -> int:
+    digest = package_hash()
+    if CACHE.exists() and (not STAMP.exists() or STAMP.read_text() != digest):
+        print("preexecute: mathforml changed since the last build; clearing the execution cache")
+        shutil.rmtree(CACHE)
+    STAMP.parent.mkdir(parents=True, exist_ok=True)
+    STAMP.write_text(digest)
+
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    os.environ["MATHFORML_BOOK"] = "1"
+    cache = get_cache(str(CACHE))
+    for page in executable_pages():
+        cache.add_nb_to_project(str(page), read_data={"name": "jupytext", "type": "plugin"})
+    logger = logging.getLogger("preexecute")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    executor = load_executor("local-parallel", cache, logger=logger)
+    result = executor.run_and_cache(timeout=120)
+    seconds = {r.uri: r.data.get("execution_seconds") for r in cache.list_cache_records()}
+    for uri in sorted(result.succeeded):
+        print(f"executed {seconds.get(uri) or 0:6.2f} s  {Path(uri).relative_to(ROOT)}")
+    for uri in sorted(result.errored):
+        print(f"FAILED            {Path(uri).relative_to(ROOT)} (the build re-runs it and shows why)")
+    cached = len(executable_pages()) - len(result.succeeded) - len(result.errored)
+    print(f"preexecute: {len(result.succeeded)} executed on both cores, "
+          f"{len(result.errored)} failed, {cached} unchanged and cached")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
