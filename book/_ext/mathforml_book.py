@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import textwrap
 from importlib import metadata
@@ -104,6 +105,42 @@ class BookLiteralInclude(LiteralInclude):
         return result
 
 
+def _number_like_the_web(tex: str) -> str:
+    """Make the PDF's numbering match the web's.
+
+    The first part (the front matter) is Chapter 0 with plain equation, figure and table
+    numbers, as on the unnumbered web pages; numbered chapters count equations and figures
+    within the chapter, as the web does with ``numfig_secnum_depth: 1``; the appendix part
+    is lettered; the bibliography page, whose entries LaTeX prints as a chapter of their
+    own, does not leave an empty chapter behind.
+    """
+    plain = "".join(f"\\renewcommand{{\\the{c}}}{{\\arabic{{{c}}}}}"
+                    for c in ("equation", "figure", "table"))
+    chaptered = "".join(f"\\renewcommand{{\\the{c}}}{{\\thechapter.\\arabic{{{c}}}}}"
+                        for c in ("equation", "figure", "table"))
+    parts = [m.start() for m in re.finditer(r"^\\part\{", tex, re.M)]
+    first = tex.find("\\chapter{")
+    if first < 0:
+        return tex
+    pieces = [(first, "\\setcounter{chapter}{-1}" + plain + "\n")]
+    if len(parts) > 1:
+        pieces.append((parts[1], chaptered + "\n"))
+    appendix = re.search(r"^\\part\{Appendix\}", tex, re.M)
+    if appendix:
+        pieces.append((appendix.start(), "\\appendix\n"))
+    for at, text in sorted(pieces, reverse=True):
+        tex = tex[:at] + text + tex[at:]
+    return re.sub(r"\\chapter\{Bibliography\}\n((?:\\label\{[^\n]*\n)+)[\s\S]*?"
+                  r"(?=\\begin\{sphinxthebibliography\})", r"\1", tex)
+
+
+def _fix_latex(app, exception):
+    if exception is not None or app.builder.name != "latex":
+        return
+    for tex in Path(app.outdir).glob("*.tex"):
+        tex.write_text(_number_like_the_web(tex.read_text("utf-8")), "utf-8")
+
+
 def _config_inited(app, config):
     config.mathjax_path = MATHJAX_PATH
 
@@ -113,4 +150,5 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _copy_mathjax)
+    app.connect("build-finished", _fix_latex)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -99,9 +99,10 @@ class Tensor:
             raise ValueError(f"cannot multiply shapes {A.shape} @ {B.shape}: both must be 1-D "
                              "or 2-D and the inner dimensions must agree.")
         A2, B2 = A.reshape(-1, A.shape[-1]), B.reshape(B.shape[0], -1)  # vectors as matrices
-        as_2d = lambda g: g.reshape(A2.shape[0], B2.shape[1])  # noqa: E731
-        return _node(A @ B, (self, other), (lambda g: (as_2d(g) @ B2.T).reshape(A.shape),
-                                            lambda g: (A2.T @ as_2d(g)).reshape(B.shape)))
+        shape_2d = (A2.shape[0], B2.shape[1])  # the output as a matrix
+        return _node(A @ B, (self, other),
+                     (lambda g: (g.reshape(shape_2d) @ B2.T).reshape(A.shape),
+                      lambda g: (A2.T @ g.reshape(shape_2d)).reshape(B.shape)))
 
     def __pow__(self, p) -> Tensor:
         if isinstance(p, Tensor):
@@ -116,7 +117,31 @@ class Tensor:
         return _node(out, (self,), (lambda g: g * out * np.log(base),))
 
     def sum(self, axis=None, keepdims: bool = False) -> Tensor:
-        """Sum over ``axis`` (int, tuple or None for all), as ``ndarray.sum``."""
+        r"""Sum of the entries over ``axis``, as ``ndarray.sum``.
+
+        Parameters
+        ----------
+        axis : int, tuple of int or None, default None
+            The axes to sum over; None sums everything.
+        keepdims : bool, default False
+            Keep the summed axes with length one.
+
+        Returns
+        -------
+        Tensor
+            The sums; a 0-d tensor for ``axis=None``.
+
+        Notes
+        -----
+        Each entry feeds its sum with weight one, so the VJP copies the output gradient back
+        along the summed axes: :math:`\bar{x}_{ij} = \bar{y}_i` for :math:`y_i = \sum_j x_{ij}`.
+
+        Examples
+        --------
+        >>> x = Tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+        >>> x.sum(axis=1).data
+        array([3., 7.])
+        """
         def vjp(g):
             if axis is not None and not keepdims:
                 g = np.expand_dims(g, axis)
@@ -161,8 +186,14 @@ class Tensor:
     __radd__, __rmul__ = __add__, __mul__
 
     def mean(self, axis=None, keepdims: bool = False) -> Tensor:
-        """Mean over ``axis``: the sum divided by the number of entries summed."""
-        count = self.data.size / max(np.mean(self.data, axis=axis).size, 1)
+        """Mean over ``axis`` (same arguments as :meth:`sum`): the sum over the count.
+
+        Examples
+        --------
+        >>> Tensor([[1.0, 2.0], [3.0, 4.0]]).mean(axis=0).data
+        array([2., 3.])
+        """
+        count = self.size / self.data.sum(axis=axis).size  # entries per output entry
         return self.sum(axis=axis, keepdims=keepdims) / count
 
     # ---- reverse mode ----------------------------------------------------------------------
@@ -216,7 +247,13 @@ class Tensor:
 
 
 def as_tensor(x) -> Tensor:
-    """Return ``x`` if it is a ``Tensor``, else a constant ``Tensor(x)``."""
+    """Return ``x`` if it is a ``Tensor``, else a constant ``Tensor(x)`` (no gradient).
+
+    Examples
+    --------
+    >>> as_tensor([1, 2])
+    Tensor([1., 2.])
+    """
     return x if isinstance(x, Tensor) else Tensor(x)
 
 

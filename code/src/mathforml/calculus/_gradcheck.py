@@ -83,13 +83,13 @@ def check_grad(f: Callable[[np.ndarray], float], grad_f: Callable[[np.ndarray], 
     g = np.asarray(grad_f(x), dtype=float)
     if g.shape != x.shape:
         raise ValueError(f"grad_f(x) must have the shape of x, {x.shape}; got {g.shape}.")
-    U = check_rng(rng).standard_normal((n_directions, *x.shape))
-    U /= np.linalg.norm(U.reshape(n_directions, -1), axis=1).reshape(-1, *[1] * x.ndim)
+    U = check_rng(rng).standard_normal((n_directions, x.size))
+    U /= np.linalg.norm(U, axis=1, keepdims=True)  # one unit direction per row
     if coordinates:
-        U = np.concatenate([U, np.eye(x.size).reshape(x.size, *x.shape)])
+        U = np.vstack([U, np.eye(x.size)])
     h = float(step_sizes(np.max(np.abs(x)), h, power=1 / 3))
     errors = []
-    for u in U:
+    for u in U.reshape(-1, *x.shape):
         numeric = (scalar_output(f(x + h * u)) - scalar_output(f(x - h * u))) / (2 * h)
         scale = max(np.linalg.norm(g), abs(numeric), np.finfo(float).tiny)
         errors.append(abs(numeric - np.sum(g * u)) / scale)

@@ -74,8 +74,10 @@ def gauss_solve(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     .. math:: x_i = \frac{1}{U_{ii}} \Big( c_i - \sum_{j > i} U_{ij} x_j \Big).
 
     Each step swaps in the row with the largest entry in the pivot column (partial
-    pivoting), so no multiplier exceeds 1 in size and rounding errors stay small.
-    Section 1.4 of the book explains the method.
+    pivoting), so no multiplier exceeds 1 in size and rounding errors stay small. A nearly
+    singular ``A`` can pass the pivot test and give an answer with few correct digits:
+    :func:`condition_number` tells how many to expect. Section 1.4 of the book explains the
+    method.
 
     Examples
     --------
@@ -97,7 +99,8 @@ def gauss_solve(A: ArrayLike, b: ArrayLike) -> np.ndarray:
             raise np.linalg.LinAlgError(
                 f"A is singular to working precision: pivot {k} is {U[k, k]:.2e}, at most "
                 f"the tolerance {tol:.2e}. The system has no unique solution; use row_reduce "
-                "to describe all solutions, or lstsq/pinv for a best fit."
+                "to describe all solutions, or pinv(A) @ b for the least-squares solution of "
+                "smallest norm."
             )
     x = back_substitute(U, c)
     return x[:, 0] if b.ndim == 1 else x
@@ -168,9 +171,10 @@ def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
             R[r:, j] = 0.0  # no pivot in column j: it belongs to a free variable
             continue
         R[[r, p]] = R[[p, r]]
-        R[r] /= R[r, j]
         others = np.arange(m) != r
-        R[others] -= np.outer(R[others, j], R[r])
+        R[others] -= np.outer(R[others, j] / R[r, j], R[r])  # zeros above and below the pivot
+        R[others, j] = 0.0  # exactly, not just up to rounding
+        R[r] /= R[r, j]  # the pivot becomes 1
         pivots.append(j)
     R += 0.0  # turns -0.0 (from dividing 0 by a negative pivot) into 0.0
     return RowEchelonForm(R, tuple(pivots))

@@ -32,8 +32,8 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     ValueError
         If ``A`` is not 2-D, is empty or not finite.
     numpy.linalg.LinAlgError
-        If a column of ``A`` is (to working precision) a combination of the columns before
-        it, including every column past the ``m``-th.
+        If ``A`` has more columns than rows, or a column is (to working precision) a
+        combination of the columns before it.
 
     Notes
     -----
@@ -46,9 +46,12 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
 
     Projecting the updated :math:`v` (modified Gram–Schmidt) rather than the original column
     (classical) keeps :math:`\lVert Q^\top Q - I \rVert` of order
-    :math:`\varepsilon\,\kappa(A)`. For badly conditioned matrices use Householder QR,
-    ``numpy.linalg.qr``. A column counts as dependent when
-    :math:`R_{jj} \le \max(m, n)\,\varepsilon\,\lVert a_j \rVert`.
+    :math:`\varepsilon\,\kappa(A)`. A column counts as dependent when
+    :math:`R_{jj} \le m n \varepsilon \lVert a_j \rVert`, a bound on the rounding error of
+    :math:`n` projections in :math:`\mathbb{R}^m`; nearly dependent
+    columns can pass this test and give a :math:`Q` far from orthonormal, so check
+    :func:`condition_number` first, and use Householder QR (``numpy.linalg.qr``) for badly
+    conditioned matrices.
     Section 2.4 of the book derives the method.
 
     Examples
@@ -62,20 +65,27 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """
     A = as_matrix(A, name="A")
     m, n = A.shape
+    if n > m:
+        raise _dependent(f"{n} vectors in R^{m} are always dependent (more columns than rows)")
     Q, R = A.copy(), np.zeros((n, n))
     for j in range(n):
         for i in range(j):
             R[i, j] = Q[:, i] @ Q[:, j]
             Q[:, j] -= R[i, j] * Q[:, i]
         R[j, j] = np.linalg.norm(Q[:, j])
-        if R[j, j] <= max(m, n) * EPS * np.linalg.norm(A[:, j]):
-            raise np.linalg.LinAlgError(
-                f"A has linearly dependent columns: column {j} is (to working precision) a "
-                f"combination of columns 0..{j - 1}{' (it is zero)' if j == 0 else ''}. "
-                "Drop dependent columns, or use pinv(A) for rank-deficient problems."
-            )
+        if R[j, j] <= m * n * EPS * np.linalg.norm(A[:, j]):  # rounding-error bound
+            raise _dependent(f"column {j} is zero" if j == 0 else
+                             f"column {j} is (to working precision) a combination of "
+                             f"columns 0..{j - 1}")
         Q[:, j] /= R[j, j]
     return Q, R
+
+
+def _dependent(detail: str) -> np.linalg.LinAlgError:
+    return np.linalg.LinAlgError(
+        f"A must have linearly independent columns; {detail}. Drop the dependent columns, "
+        "or use pinv(A) for rank-deficient problems."
+    )
 
 
 def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:

@@ -5,24 +5,34 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_matrix
+from mathforml._validation import as_matrix, check_scalar
 from mathforml.linalg._common import EPS
-from mathforml.linalg._elimination import row_reduce
-from mathforml.linalg._orthogonal import gram_schmidt
 
 __all__ = ["condition_number", "null_space", "rank"]
 
 
+def _singular_values(A: np.ndarray) -> np.ndarray:
+    """Singular values of ``A`` in decreasing order, from ``numpy.linalg.svd`` for now."""
+    return np.linalg.svd(A, compute_uv=False)
+
+
+def _rank_tol(A: np.ndarray, S: np.ndarray, tol: float | None) -> float:
+    """The default ``max(m, n) * eps * S_max`` of ``numpy.linalg.matrix_rank``, or ``tol``."""
+    if tol is None:
+        return max(A.shape) * EPS * float(S[0])
+    return check_scalar(tol, name="tol", low=0)
+
+
 def rank(A: ArrayLike, tol: float | None = None) -> int:
-    r"""The rank of a matrix: the number of pivots in its row echelon form.
+    r"""The rank of a matrix: the number of singular values above a tolerance.
 
     Parameters
     ----------
     A : array_like, shape (m, n)
         Any matrix.
     tol : float, optional
-        Pivot candidates at most ``tol`` in size count as zero. Default
-        ``max(m, n) * eps * max|A_ij|``.
+        Singular values at most ``tol`` count as zero. Default ``max(m, n) * eps * S_max``,
+        as in ``numpy.linalg.matrix_rank``.
 
     Returns
     -------
@@ -36,14 +46,16 @@ def rank(A: ArrayLike, tol: float | None = None) -> int:
 
     Notes
     -----
-    Row operations keep the linear relations between columns, so the pivot columns of the
-    reduced form mark a basis of the column space, and
+    In exact arithmetic the rank is the number of pivots of the row echelon form
+    (``len(row_reduce(A).pivots)``, Section 1.5 of the book) and the number of nonzero
+    singular values :math:`S_1 \ge S_2 \ge \dots`:
 
-    .. math:: \operatorname{rk}(A) + \dim \ker(A) = n.
+    .. math:: \operatorname{rk}(A) = \#\{ i : S_i > \text{tol} \}, \qquad
+        \operatorname{rk}(A) + \dim \ker(A) = n.
 
-    Counting pivots is the definition; on nearly rank-deficient matrices counting singular
-    values above a threshold (``numpy.linalg.matrix_rank``, chapter 3) is more reliable.
-    Section 1.5 of the book explains rank.
+    In floating point, rounding leaves tiny nonzero pivots that elimination cannot tell
+    from real ones, while singular values separate them reliably; so this function counts
+    singular values. They come from ``numpy.linalg.svd``; chapter 3 builds its own.
 
     Examples
     --------
@@ -52,7 +64,9 @@ def rank(A: ArrayLike, tol: float | None = None) -> int:
     >>> rank(np.eye(3))
     3
     """
-    return len(row_reduce(A, tol=tol).pivots)  # row_reduce validates A and tol
+    A = as_matrix(A, name="A")
+    S = _singular_values(A)
+    return int(np.sum(S > _rank_tol(A, S, tol)))
 
 
 def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
@@ -63,13 +77,13 @@ def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
     A : array_like, shape (m, n)
         Any matrix.
     tol : float, optional
-        Passed to :func:`row_reduce`. Default ``max(m, n) * eps * max|A_ij|``.
+        Singular values at most ``tol`` count as zero, as in :func:`rank`.
 
     Returns
     -------
-    N : ndarray, shape (n, n - rank)
-        Orthonormal columns (:math:`N^\top N = I`) with :math:`A N = 0`; zero columns when
-        the kernel is :math:`\{0\}`.
+    N : ndarray, shape (n, n - rank(A, tol))
+        Orthonormal columns (:math:`N^\top N = I`) with :math:`A N \approx 0`; no columns
+        when the kernel is :math:`\{0\}`.
 
     Raises
     ------
@@ -78,15 +92,15 @@ def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
 
     Notes
     -----
-    In reduced row echelon form :math:`R`, each free column :math:`f` gives a *special
-    solution*: set :math:`x_f = 1`, the other free variables to 0, and read off the pivot
-    variables,
+    With the full SVD :math:`A = U S V^\top` and rank :math:`r`, the last :math:`n - r`
+    right singular vectors are orthonormal and :math:`A v_i = S_i u_i = 0` for them:
 
-    .. math:: x_{p_k} = -R_{k f}, \qquad A x = 0.
+    .. math:: \ker(A) = \operatorname{span}\{v_{r+1}, \dots, v_n\}.
 
-    The special solutions are a basis of the kernel (Section 1.5 of the book);
-    :func:`gram_schmidt` then makes it orthonormal (Section 2.4). ``scipy.linalg.null_space``
-    uses the SVD instead, which is more reliable on nearly rank-deficient matrices.
+    Section 1.5 of the book finds the same subspace from the free columns of
+    :func:`row_reduce` (special solutions); the SVD gives an orthonormal basis directly and
+    decides the rank reliably. The SVD comes from ``numpy.linalg.svd``; chapter 3 builds its
+    own.
 
     Examples
     --------
@@ -96,16 +110,10 @@ def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
     >>> bool(np.allclose([[1.0, 1.0]] @ N, 0.0))
     True
     """
-    R, pivots = row_reduce(A, tol=tol)  # validates A and tol
-    n = R.shape[1]
-    free = [j for j in range(n) if j not in pivots]
-    N = np.zeros((n, len(free)))
-    N[free, :] = np.eye(len(free))
-    N[list(pivots), :] = -R[: len(pivots)][:, free]
-    if not free:
-        return N
-    Q, _ = gram_schmidt(N)
-    return Q
+    A = as_matrix(A, name="A")
+    _, S, Vt = np.linalg.svd(A, full_matrices=True)
+    r = int(np.sum(S > _rank_tol(A, S, tol)))
+    return Vt[r:].T.copy()
 
 
 def condition_number(A: ArrayLike) -> float:
@@ -145,7 +153,7 @@ def condition_number(A: ArrayLike) -> float:
     inf
     """
     A = as_matrix(A, name="A")
-    S = np.linalg.svd(A, compute_uv=False)
-    if S[-1] <= max(A.shape) * EPS * S[0]:
+    S = _singular_values(A)
+    if S[-1] <= _rank_tol(A, S, None):
         return float("inf")
     return float(S[0] / S[-1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib as mpl
+import numpy as np
 
 __all__ = ["BOOK_COLORS", "use_book_style"]
 
@@ -11,11 +12,14 @@ BOOK_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
 
 
 def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
-    """Set the look of every figure: sizes, fonts, colours, an opaque white background.
+    """Set the look of every figure and output: sizes, fonts, colours, a white background.
 
     The background stays white so a figure reads the same on the light and dark web
     themes and in print. In a notebook it also asks the inline backend for vector
     output: SVG for the web and PDF for the LaTeX build.
+
+    It also makes NumPy print scalars as plain numbers (``0.25``, not
+    ``np.float64(0.25)``), as NumPy 1.x did, so cell outputs read like the prose.
 
     Parameters
     ----------
@@ -26,6 +30,7 @@ def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
     --------
     >>> use_book_style()
     >>> import matplotlib as mpl
+import numpy as np
     >>> mpl.rcParams["axes.spines.top"]
     False
     """
@@ -47,6 +52,10 @@ def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
         "lines.linewidth": 1.8,
         "svg.hashsalt": "mathforml",  # identical SVG ids on every build
     })
+    try:
+        np.set_printoptions(legacy="1.25")
+    except (TypeError, ValueError):  # pragma: no cover - NumPy < 2 prints plain numbers anyway
+        pass
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover

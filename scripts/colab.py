@@ -1,0 +1,317 @@
+"""Generate the Colab notebooks from the book's MyST sources.
+
+For every executable page ``book/<chapter>/<page>.md`` this writes
+``<out>/book/<chapter>/<page>.ipynb``:
+
+- a first cell that installs ``mathforml`` from the repository at the same ref
+  (``--local``: from this checkout, for the test that runs every notebook);
+- markdown cells with MyST-only markup turned into Markdown and LaTeX Colab shows:
+  glued numbers filled in from the build, equation and figure numbers as on the web,
+  theorem, exercise and admonition boxes as quotes, solutions in ``<details>``,
+  ``literalinclude`` as the included source, images and cross-references as absolute URLs.
+
+Run it after the HTML build (it reads the executed notebooks and the HTML pages for the
+glued values and the numbers). It fails, naming the page and the markup, if anything
+MyST-only is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import jupytext
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from mathforml_book import strip_docstring  # noqa: E402
+
+FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
+ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<body>[^`]*)`")
+EQ_BLOCK = re.compile(r"\$\$(?P<body>.+?)\$\$[ \t]*\((?P<label>[\w.:-]+)\)", re.S)
+TARGET = re.compile(r"^\([\w.:-]+\)=\s*$", re.M)
+LEFTOVER = re.compile(r"\{[\w:-]+\}`|^(`{3,}|:{3,})\{", re.M)
+BOXES = {"prf:theorem": "Theorem", "prf:definition": "Definition", "prf:lemma": "Lemma",
+         "prf:corollary": "Corollary", "prf:proposition": "Proposition",
+         "prf:example": "Example", "prf:remark": "Remark", "prf:algorithm": "Algorithm",
+         "prf:proof": "Proof", "exercise": "Exercise", "note": "Note", "tip": "Tip",
+         "warning": "Warning", "important": "Important", "caution": "Caution",
+         "seealso": "See also", "hint": "Hint", "attention": "Attention", "admonition": ""}
+
+
+def config() -> dict:
+    return yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
+
+
+class Page:
+    """What the build knows about one page: glued values, numbers, titles."""
+
+    def __init__(self, md: Path, build: Path, site: str, raw: str):
+        self.md, self.build, self.site, self.raw = md, build, site, raw
+        self.rel = md.relative_to(ROOT).with_suffix("")
+        self.glue = self._glue()
+        self.numbers = self._numbers()
+
+    def _glue(self) -> dict:
+        stored = self.build / "jupyter_execute" / self.rel.with_suffix(".glue.json")
+        if not stored.exists():
+            return {}
+        glued = json.loads(stored.read_text("utf-8"))
+        return {name: out["data"]["text/plain"] for name, out in glued.items()
+                if "text/plain" in out.get("data", {})}
+
+    def _numbers(self) -> dict:
+        page = self.build / "html" / self.rel.with_suffix(".html")
+        text = page.read_text("utf-8") if page.exists() else ""
+        numbers = {}
+        for m in re.finditer(r'id="equation-([\w.:-]+)".*?<span class="eqno">\(([\d.]+)\)', text,
+                             re.S):
+            numbers[m.group(1)] = m.group(2)
+        for m in re.finditer(r'<figure[^>]*id="([\w.:-]+)".*?<span class="caption-number">'
+                             r'([^<]+?)\s*</span>', text, re.S):
+            numbers[m.group(1)] = m.group(2).strip()
+        return numbers
+
+    def url(self, target: Path, anchor: str = "") -> str:
+        rel = target.relative_to(ROOT).with_suffix(".html").as_posix()
+        return f"{self.site}/{rel}" + (f"#{anchor}" if anchor else "")
+
+
+def format_glue(page: Page, spec: str) -> str:
+    name, _, fmt = spec.partition(":")
+    if name not in page.glue:
+        raise SystemExit(f"{page.md}: glued value {name!r} not found: build the HTML first")
+    raw = page.glue[name]
+    if not fmt:
+        return raw.strip("'\"")
+    return format(float(raw), fmt)
+
+
+def doc_title(path: Path) -> str:
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def labels_in(path: Path) -> set[str]:
+    text = path.read_text("utf-8")
+    return set(re.findall(r"^\(([\w.:-]+)\)=", text, re.M)) | set(
+        re.findall(r"^:(?:label|name): *([\w.:-]+)", text, re.M))
+
+
+def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
+    text, _, target = body.rpartition("<")
+    target, text = (target.rstrip(">").strip(), text.strip()) if _ else (body.strip(), "")
+    if name in ("glue:text", "glue", "glue:"):
+        return format_glue(page, body)
+    if name == "eq":
+        return f"({page.numbers.get(target, target)})"
+    if name == "numref":
+        return page.numbers.get(target, text or target)
+    if name == "math":
+        return f"${body}$"
+    if name in ("code", "kbd", "file", "samp"):
+        return f"`{body}`"
+    if name == "cite":
+        cites = [bib.get(k.strip(), k.strip()) for k in body.split(",")]
+        link = page.url(ROOT / "book" / "appendix" / "bibliography.md")
+        return "(" + "; ".join(f"[{c}]({link})" for c in cites) + ")"
+    if name == "doc":
+        path = (page.md.parent / target).with_suffix(".md").resolve()
+        return f"[{text or doc_title(path)}]({page.url(path)})"
+    if name in ("ref", "prf:ref", "numref"):
+        for path in sorted((ROOT / "book").rglob("*.md")):
+            if target in labels_in(path):
+                label = text or page.numbers.get(target) or target.replace("-", " ")
+                return f"[{label}]({page.url(path, target)})"
+        raise SystemExit(f"{page.md}: reference target {target!r} not found")
+    if name in ("sub", "sup"):
+        return f"<{name}>{body}</{name}>"
+    raise SystemExit(f"{page.md}: no Colab conversion for the role {{{name}}}")
+
+
+def literalinclude(page: Page, arg: str, options: dict) -> str:
+    source = (page.md.parent / arg).resolve()
+    text = source.read_text("utf-8")
+    if "pyobject" in options:
+        tree = ast.parse(text)
+        node, lines = None, text.splitlines(keepends=True)
+        for part in options["pyobject"].split("."):
+            body = tree.body if node is None else node.body
+            node = next(n for n in body if getattr(n, "name", None) == part)
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        text = textwrap.dedent("".join(lines[start - 1: node.end_lineno]))
+        if "no-docstring" in options:
+            text = strip_docstring(text)
+    return f"```{options.get('language', 'python')}\n{text.rstrip()}\n```"
+
+
+def parse_directive(lines: list[str], i: int):
+    """Return (name, arg, options, body lines, index after the closing fence)."""
+    m = FENCE.match(lines[i])
+    fence, name, arg = m.group("fence"), m.group("name"), m.group("arg").strip()
+    j, depth, body = i + 1, 0, []
+    while j < len(lines):
+        line = lines[j]
+        inner = FENCE.match(line)
+        if inner and inner.group("fence")[0] == fence[0] and len(inner.group("fence")) == len(fence):
+            depth += 1
+        elif line.strip() == fence:
+            if depth == 0:
+                break
+            depth -= 1
+        body.append(line)
+        j += 1
+    options = {}
+    while body and re.match(r"^:[\w-]+:", body[0]):
+        key, _, value = body.pop(0)[1:].partition(":")
+        options[key] = value.strip()
+    while body and not body[0].strip():
+        body.pop(0)
+    return name, arg, options, body, j + 1
+
+
+def convert_markdown(page: Page, text: str, bib: dict) -> str:
+    text = TARGET.sub("", text)
+
+    def eq(m):
+        number = page.numbers.get(m.group("label"))
+        tag = f" \\tag{{{number}}}" if number else ""
+        return f"$${m.group('body').rstrip()}{tag}\n$$"
+
+    text = EQ_BLOCK.sub(eq, text)
+    lines, out, i = text.splitlines(), [], 0
+    while i < len(lines):
+        if not FENCE.match(lines[i]):
+            out.append(ROLE.sub(lambda m: convert_role(page, m["name"], m["body"], bib), lines[i]))
+            i += 1
+            continue
+        name, arg, options, body, i = parse_directive(lines, i)
+        inner = convert_markdown(page, "\n".join(body), bib) if body else ""
+        out.append(convert_directive(page, name, arg, options, inner))
+    return "\n".join(out)
+
+
+def convert_directive(page, name, arg, options, inner) -> str:
+    if name == "literalinclude":
+        return literalinclude(page, arg, options)
+    if name in ("tableofcontents", "bibliography", "solution-end"):
+        return ""
+    if name == "solution-start":
+        return "**Solution** (the cells below):"
+    if name == "solution":
+        return f"<details><summary>Solution</summary>\n\n{inner}\n\n</details>"
+    if name == "glue:figure":
+        number = page.numbers.get(options.get("name", ""), "Figure")
+        return f"*{number}: {inner.strip()}* (drawn by the code cell above)"
+    if name in ("figure", "image"):
+        url = f"{page.raw}/{(page.md.parent / arg).relative_to(ROOT).as_posix()}"
+        alt = options.get("alt", inner.strip() or arg)
+        caption = f"\n\n*{inner.strip()}*" if name == "figure" and inner.strip() else ""
+        return f"![{alt}]({url}){caption}"
+    if name in ("math",):
+        return f"$$\n{inner}\n$$"
+    if name in ("code-block", "code", "sourcecode"):
+        return f"```{arg}\n{inner}\n```"
+    if name in BOXES:
+        title = BOXES[name]
+        if name == "prf:proof":
+            return "> *Proof.* " + inner.replace("\n", "\n> ") + " ∎"
+        heading = f"**{title}{' (' + arg + ')' if arg and title else arg}.**"
+        return "> " + heading + "\n>\n> " + inner.replace("\n", "\n> ")
+    if name.startswith("tab-set") or name.startswith("tab-item") or name in ("dropdown",):
+        return (f"**{arg}**\n\n" if arg else "") + inner
+    raise SystemExit(f"{page.md}: no Colab conversion for the directive {{{name}}}")
+
+
+def bibliography() -> dict:
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(ROOT / "book" / "references.bib"))
+    short = {}
+    for key, entry in bib.entries.items():
+        people = entry.persons.get("author", [])
+        names = [p.last_names[0] if p.last_names else str(p) for p in people] or [key]
+        who = names[0] + (" et al." if len(names) > 2 else f" and {names[1]}" if len(names) == 2
+                          else "")
+        short[key] = f"{who.strip('{}')} {entry.fields.get('year', '')}".strip()
+    return short
+
+
+def install_cell(local: bool, repo_url: str, ref: str) -> nbformat.NotebookNode:
+    if local:
+        spec = f"mathforml @ git+file://localhost{ROOT}@{ref}#subdirectory=code"
+    else:
+        spec = f"mathforml @ git+{repo_url}@{ref}#subdirectory=code"
+    source = ("# Install this book's package, mathforml, at the version this page was built with.\n"
+              f'%pip install -q "{spec}"')
+    return nbformat.v4.new_code_cell(source)
+
+
+def executable_pages() -> list[Path]:
+    return sorted(p for p in (ROOT / "book").rglob("*.md")
+                  if "_build" not in p.parts and p.read_text("utf-8").startswith("---\njupytext"))
+
+
+def convert(md: Path, out: Path, build: Path, cfg: dict, ref: str, local: bool, bib: dict) -> Path:
+    repo_url = cfg["repository"]["url"].rstrip("/")
+    owner, repo = repo_url.split("/")[-2:]
+    site = f"https://{owner}.github.io/{repo}"
+    raw = f"https://raw.githubusercontent.com/{owner}/{repo}/{ref}"
+    page = Page(md, build, site, raw)
+    nb = jupytext.read(md)
+    cells = [install_cell(local, repo_url, ref)]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = convert_markdown(page, cell.source, bib)
+            left = LEFTOVER.search(cell.source)
+            if left:
+                raise SystemExit(f"{md}: MyST markup left in a markdown cell: {left.group(0)!r}")
+            if not cell.source.strip():
+                continue
+        cell.metadata.pop("tags", None)
+        cells.append(cell)
+    nb.cells = cells
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                  "language": "python"},
+                   "colab": {"provenance": [], "name": md.stem},
+                   "language_info": {"name": "python"}}
+    target = out / md.relative_to(ROOT).with_suffix(".ipynb")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    return target
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "colab")
+    parser.add_argument("--build", type=Path,
+                        default=Path(os.environ.get("MFML_BUILD", ROOT / "_build")))
+    parser.add_argument("--local", action="store_true",
+                        help="install mathforml from this checkout (for testing)")
+    parser.add_argument("--ref", default=os.environ.get("MFML_REF"))
+    args = parser.parse_args(argv)
+    ref = args.ref or subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, text=True,
+                                     capture_output=True, check=True).stdout.strip()
+    cfg, bib = config(), bibliography()
+    pages = executable_pages()
+    for md in pages:
+        convert(md, args.out.resolve(), args.build.resolve(), cfg, ref, args.local, bib)
+    print(f"colab: {len(pages)} notebooks in {args.out} (mathforml at {ref[:12]}"
+          f"{', from this checkout' if args.local else ''})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
