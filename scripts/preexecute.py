@@ -7,7 +7,8 @@ again and fails with the full traceback.
 
 It also clears the cache when the package `mathforml` changed since the cache was
 filled: the cache keys on a page's code cells only, so a changed function would otherwise
-leave an old number on the page.
+leave an old number on the page, and Sphinx, which sees an unchanged source, would keep
+the old page.
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ def executable_pages() -> list[Path]:
 def main() -> int:
     digest = package_hash()
     if CACHE.exists() and (not STAMP.exists() or STAMP.read_text() != digest):
-        print("preexecute: mathforml changed since the last build; clearing the execution cache")
+        print("preexecute: mathforml changed since the last build; clearing the execution "
+              "cache and Sphinx's saved pages, so every page is executed and rendered anew")
         shutil.rmtree(CACHE)
+        shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
     STAMP.parent.mkdir(parents=True, exist_ok=True)
     STAMP.write_text(digest)
 

@@ -70,7 +70,9 @@ def _page_context(app, pagename, templatename, context, doctree):
     if scripts:
         seen, unique = set(), []
         for script in scripts:
-            key = (str(script), tuple(sorted(getattr(script, "attributes", {}).items())))
+            # the same inline script arrives once with filename None and once with ""
+            key = (getattr(script, "filename", str(script)) or "",
+                   tuple(sorted(getattr(script, "attributes", {}).items())))
             if key not in seen:
                 seen.add(key)
                 unique.append(script)

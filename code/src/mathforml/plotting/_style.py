@@ -30,7 +30,6 @@ def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
     --------
     >>> use_book_style()
     >>> import matplotlib as mpl
-import numpy as np
     >>> mpl.rcParams["axes.spines.top"]
     False
     """

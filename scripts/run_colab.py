@@ -1,0 +1,93 @@
+"""Run every generated Colab notebook top to bottom in a fresh, Colab-like environment.
+
+The environment is a new virtual environment with only what Colab has and the book
+needs: numpy, scipy, matplotlib, scikit-learn and ipykernel, at the versions pinned in
+requirements.txt. No myst-nb and no mathforml: the first cell of each notebook installs
+mathforml the way a reader's does (here from this checkout instead of GitHub). Each
+notebook runs in an empty temporary folder, as in Colab, with its own kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("numpy", "scipy", "matplotlib", "scikit-learn", "ipykernel")
+
+
+def pins() -> list[str]:
+    wanted, found = {p.lower() for p in PACKAGES}, []
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        name = re.split(r"[=<>\[ ]", line, maxsplit=1)[0].lower()
+        if name in wanted:
+            found.append(line.strip())
+    return found
+
+
+def make_env(env: Path) -> Path:
+    """Create the environment (once per requirements pin set) and its kernelspec."""
+    stamp = env / ".pins"
+    want = "\n".join(pins())
+    if not (stamp.exists() and stamp.read_text() == want):
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(env)], check=True)
+        subprocess.run([str(env / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
+                        *pins()], check=True)
+        stamp.write_text(want)
+    spec = env / "share" / "jupyter" / "kernels" / "colab-like"
+    spec.mkdir(parents=True, exist_ok=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [str(env / "bin" / "python"), "-m", "ipykernel_launcher", "-f",
+                 "{connection_file}"],
+        "display_name": "Colab-like", "language": "python"}))
+    return env / "share" / "jupyter"
+
+
+def run(path: Path) -> tuple[Path, float, str | None]:
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as cwd:
+        client = NotebookClient(nb, timeout=300, kernel_name="colab-like",
+                                resources={"metadata": {"path": cwd}})
+        try:
+            client.execute()
+        except Exception as err:  # report every failing notebook, then fail
+            return path, time.perf_counter() - start, f"{type(err).__name__}: {err}"[:3000]
+    return path, time.perf_counter() - start, None
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else ROOT / "_build" / "colab"
+    notebooks = sorted(folder.rglob("*.ipynb"))
+    if not notebooks:
+        print(f"run_colab: no notebooks in {folder}: run `make notebooks` first")
+        return 1
+    env = Path(os.environ.get("MFML_COLAB_ENV", ROOT / "_build" / "colab-env"))
+    jupyter_path = make_env(env)
+    os.environ["JUPYTER_PATH"] = str(jupyter_path)
+    os.environ.pop("MATHFORML_BOOK", None)  # the notebooks run as a reader's would
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    failures = 0
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for path, seconds, error in pool.map(run, notebooks):
+            status = "ok" if error is None else "FAILED"
+            print(f"colab {status:6s} {seconds:6.1f} s  {path.relative_to(folder)}")
+            if error:
+                failures += 1
+                print(error)
+    print(f"run_colab: {len(notebooks) - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
