@@ -86,7 +86,7 @@ test-colab: $(STAMP)
 test-site: $(STAMP)
 	$(BIN)/python -m pytest -q tests/book
 
-test-floor:
+test-floor: $(STAMP)
 	$(BIN)/python scripts/floor_env.py
 
 test: lint unit test-book test-pdf test-colab test-site test-floor

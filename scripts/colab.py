@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import html
 import json
 import os
 import re
@@ -34,13 +33,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
-from mathforml_book import strip_docstring  # noqa: E402
+from mathforml_book import strip_docstring  # noqa: E402  (the book extension, by path)
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
 ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<body>[^`]*)`")
-EQ_BLOCK = re.compile(r"\$\$(?P<body>.+?)\$\$[ \t]*\((?P<label>[\w.:-]+)\)", re.S)
-TARGET = re.compile(r"^\([\w.:-]+\)=\s*$", re.M)
-LEFTOVER = re.compile(r"\{[\w:-]+\}`|^(`{3,}|:{3,})\{", re.M)
+EQ_BLOCK = re.compile(r"\$\$(?P<body>.+?)\$\$[ \t]*\((?P<label>[\w.:-]+)\)", re.DOTALL)
+TARGET = re.compile(r"^\([\w.:-]+\)=\s*$", re.MULTILINE)
+LEFTOVER = re.compile(r"\{[\w:-]+\}`|^(`{3,}|:{3,})\{", re.MULTILINE)
 BOXES = {"prf:theorem": "Theorem", "prf:definition": "Definition", "prf:lemma": "Lemma",
          "prf:corollary": "Corollary", "prf:proposition": "Proposition",
          "prf:example": "Example", "prf:remark": "Remark", "prf:algorithm": "Algorithm",
@@ -75,10 +74,10 @@ class Page:
         text = page.read_text("utf-8") if page.exists() else ""
         numbers = {}
         for m in re.finditer(r'id="equation-([\w.:-]+)".*?<span class="eqno">\(([\d.]+)\)', text,
-                             re.S):
+                             re.DOTALL):
             numbers[m.group(1)] = m.group(2)
         for m in re.finditer(r'<figure[^>]*id="([\w.:-]+)".*?<span class="caption-number">'
-                             r'([^<]+?)\s*</span>', text, re.S):
+                             r'([^<]+?)\s*</span>', text, re.DOTALL):
             numbers[m.group(1)] = m.group(2).strip()
         return numbers
 
@@ -106,8 +105,8 @@ def doc_title(path: Path) -> str:
 
 def labels_in(path: Path) -> set[str]:
     text = path.read_text("utf-8")
-    return set(re.findall(r"^\(([\w.:-]+)\)=", text, re.M)) | set(
-        re.findall(r"^:(?:label|name): *([\w.:-]+)", text, re.M))
+    return set(re.findall(r"^\(([\w.:-]+)\)=", text, re.MULTILINE)) | set(
+        re.findall(r"^:(?:label|name): *([\w.:-]+)", text, re.MULTILINE))
 
 
 def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
@@ -165,7 +164,8 @@ def parse_directive(lines: list[str], i: int):
     while j < len(lines):
         line = lines[j]
         inner = FENCE.match(line)
-        if inner and inner.group("fence")[0] == fence[0] and len(inner.group("fence")) == len(fence):
+        same = inner and inner.group("fence")[0] == fence[0]
+        if same and len(inner.group("fence")) == len(fence):
             depth += 1
         elif line.strip() == fence:
             if depth == 0:
@@ -230,7 +230,7 @@ def convert_directive(page, name, arg, options, inner) -> str:
             return "> *Proof.* " + inner.replace("\n", "\n> ") + " ∎"
         heading = f"**{title}{' (' + arg + ')' if arg and title else arg}.**"
         return "> " + heading + "\n>\n> " + inner.replace("\n", "\n> ")
-    if name.startswith("tab-set") or name.startswith("tab-item") or name in ("dropdown",):
+    if name.startswith(("tab-set", "tab-item")) or name == "dropdown":
         return (f"**{arg}**\n\n" if arg else "") + inner
     raise SystemExit(f"{page.md}: no Colab conversion for the directive {{{name}}}")
 

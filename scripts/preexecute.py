@@ -66,7 +66,7 @@ def main() -> int:
     for uri in sorted(result.succeeded):
         print(f"executed {seconds.get(uri) or 0:6.2f} s  {Path(uri).relative_to(ROOT)}")
     for uri in sorted(result.errored):
-        print(f"FAILED            {Path(uri).relative_to(ROOT)} (the build re-runs it and shows why)")
+        print(f"FAILED            {Path(uri).relative_to(ROOT)} (the build shows why)")
     cached = len(executable_pages()) - len(result.succeeded) - len(result.errored)
     print(f"preexecute: {len(result.succeeded)} executed on both cores, "
           f"{len(result.errored)} failed, {cached} unchanged and cached")

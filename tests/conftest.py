@@ -6,7 +6,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # `import tolerances` from any test folder
+# Tests import shared helpers by name (`import tolerances`, `import linalg_strategies`,
+# `import sitelib`): put tests/ and each of its folders on the path. Helper modules need
+# unique names; pytest itself imports test files by path (--import-mode=importlib).
+HERE = Path(__file__).parent
+for folder in [HERE, *sorted(p for p in HERE.iterdir() if p.is_dir() and p.name[0] not in "._")]:
+    sys.path.insert(0, str(folder))
 
 
 @pytest.fixture

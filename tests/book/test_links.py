@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from conftest import SITE
+from sitelib import SITE
 
 SKIP = ("_static", "_sources", "_images", "_downloads")
 

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import SITE, built_pages, is_executable, source_of
+from sitelib import SITE, built_pages, is_executable, source_of
 
 PAGES = built_pages()
 COLAB = re.compile(r"^https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/"

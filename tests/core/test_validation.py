@@ -1,10 +1,18 @@
 import numpy as np
 import pytest
+from mathforml._validation import (
+    as_array,
+    as_matrix,
+    as_vector,
+    check_int,
+    check_rng,
+    check_scalar,
+)
 
-from mathforml._validation import as_array, as_matrix, as_vector, check_int, check_rng, check_scalar
 
-
-@pytest.mark.parametrize("bad, kind", [("abc", TypeError), (None, TypeError), ([[1, "x"]], TypeError)])
+@pytest.mark.parametrize(
+    "bad, kind", [("abc", TypeError), (None, TypeError), ([[1, "x"]], TypeError)]
+)
 def test_as_array_rejects_non_numbers(bad, kind):
     with pytest.raises(kind, match="A must be an array of numbers"):
         as_array(bad, name="A")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import matplotlib as mpl
 import numpy as np
 
@@ -51,10 +53,8 @@ def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
         "lines.linewidth": 1.8,
         "svg.hashsalt": "mathforml",  # identical SVG ids on every build
     })
-    try:
+    with contextlib.suppress(TypeError, ValueError):  # NumPy < 2 prints plain numbers anyway
         np.set_printoptions(legacy="1.25")
-    except (TypeError, ValueError):  # pragma: no cover - NumPy < 2 prints plain numbers anyway
-        pass
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover

@@ -1,0 +1,104 @@
+"""Benchmarks: build times, page sizes and the package against NumPy. Printed, not asserted.
+
+- execution time of every page (from the execution cache of a cold build);
+- the cold HTML build against the sum of the page execution times (target: <= 1.3x,
+  which needs both cores);
+- a warm rebuild after a prose-only edit (target: <= 10 s);
+- the PDF build;
+- the site's own bytes per page, HTML plus the images it shows, theme assets aside
+  (target: median <= 300 KB);
+- the package's benchmark scripts (scripts/bench_*.py), which print ratios against
+  NumPy measured in the same run.
+
+Builds go to a scratch folder, so the working build in _build is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "book" / "00-orientation" / "what-ml-asks.md"
+
+
+def make(target: str, out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(["make", "--no-print-directory", target, f"OUT={out}"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def page_times(build: Path) -> dict[str, float]:
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(build / ".jupyter_cache"))
+    return {str(Path(r.uri).relative_to(ROOT)): r.data.get("execution_seconds") or 0.0
+            for r in cache.list_cache_records()}
+
+
+def page_bytes(html: Path) -> dict[str, int]:
+    sizes = {}
+    for page in sorted((html / "book").rglob("*.html")):
+        text = page.read_text("utf-8")
+        total = len(text.encode())
+        for src in set(re.findall(r'<img[^>]+src="([^"]+)"', text)):
+            image = (page.parent / src.split("?")[0]).resolve()
+            if "_static" not in image.parts and image.exists():
+                total += image.stat().st_size
+        sizes[str(page.relative_to(html))] = total
+    return sizes
+
+
+def main() -> int:
+    out = Path(tempfile.mkdtemp(prefix="mfml-bench-"))
+    build = out / "_build"
+    try:
+        cold = make("html", out)
+        times = page_times(build)
+        print("Page execution times (cold build)")
+        for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
+            flag = "  over the 10 s target" if seconds > 10 else ""
+            print(f"  {seconds:6.2f} s  {name}{flag}")
+        summed = sum(times.values())
+        print(f"Cold HTML build: {cold:.1f} s; summed page execution: {summed:.1f} s; "
+              f"ratio {cold / max(summed, 1e-9):.2f} (target <= 1.3)")
+
+        original = PAGE.read_text("utf-8")
+        try:
+            PAGE.write_text(original.replace("whole of machine learning in",
+                                             "whole of machine learning, in", 1), "utf-8")
+            warm = make("html", out)
+        finally:
+            PAGE.write_text(original, "utf-8")
+        print(f"Warm rebuild after a prose-only edit: {warm:.1f} s (target <= 10 s)")
+
+        if shutil.which("xelatex"):
+            print(f"PDF build: {make('pdf', out):.1f} s")
+        else:
+            print("PDF build: not measured (XeLaTeX missing: sudo bash .ci/system-packages.sh)")
+
+        sizes = page_bytes(build / "html")
+        median = statistics.median(sizes.values())
+        print(f"Own bytes per page: median {median / 1e3:.0f} KB, largest "
+              f"{max(sizes.values()) / 1e3:.0f} KB ({max(sizes, key=sizes.get)}) "
+              "(target: median <= 300 KB)")
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+    for script in sorted((ROOT / "scripts").glob("bench_*.py")):
+        print(f"\n{script.name}")
+        subprocess.run([sys.executable, str(script)], check=True, env=os.environ | {
+            "MATHFORML_BOOK": ""})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
