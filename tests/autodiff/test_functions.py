@@ -94,6 +94,12 @@ def test_extreme_inputs_stay_finite(name, rng):
     assert np.all(np.isfinite(x.grad))
 
 
+def test_sigmoid_keeps_relative_accuracy_in_the_tails():
+    x = np.array([-40.0, -700.0, 30.0])
+    assert_allclose(sigmoid(x).data, special.expit(x), rtol=DIRECT["rtol"], atol=0)
+    assert_allclose(log(sigmoid(x)).data, -np.logaddexp(0, -x), **DIRECT)
+
+
 def test_log_softmax_gradient_at_extreme_inputs():
     # d/dx sum(log_softmax(x)) = 1 - n * softmax(x), finite even for |x| = 1000.
     x = Tensor(EXTREME, requires_grad=True)

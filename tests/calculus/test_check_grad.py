@@ -72,7 +72,8 @@ def test_validation():
         check_grad(rosen, None, [1.0, 2.0])
     with pytest.raises(TypeError, match="f must be a callable"):
         check_grad(3, rosen_der, [1.0, 2.0])
-    with pytest.raises(ValueError, match=r"grad_f\(x\) must have the shape of x, \(2,\); got \(3,\)"):
+    expected = r"grad_f\(x\) must have the shape of x, \(2,\); got \(3,\)"
+    with pytest.raises(ValueError, match=expected):
         check_grad(rosen, lambda x: np.ones(3), [1.0, 2.0])
     with pytest.raises(ValueError, match="n_directions must be >= 1 when coordinates=False"):
         check_grad(rosen, rosen_der, [1.0, 2.0], n_directions=0)

@@ -109,7 +109,7 @@ def test_non_callable_f_is_a_type_error(func):
 def test_derivative_validation():
     with pytest.raises(ValueError, match="method must be one of"):
         derivative(np.sin, 1.0, method="centered")
-    with pytest.raises(ValueError, match="h must be > 0; got -0.1"):
+    with pytest.raises(ValueError, match=r"h must be > 0; got -0\.1"):
         derivative(np.sin, 1.0, h=-0.1)
     with pytest.raises(TypeError, match="x must be a real number"):
         derivative(np.sin, [1.0, 2.0])

@@ -117,5 +117,6 @@ def test_monte_carlo_validation():
         monte_carlo_integral(np.sin, [0, 0], [1, 1, 1], 10)
     with pytest.raises(ValueError, match="n must be >= 2; got 1"):
         monte_carlo_integral(np.sin, 0, 1, 1)
-    with pytest.raises(ValueError, match=r"one value per point, shape \(10,\); got shape \(10, 2\)"):
+    expected = r"one value per point, shape \(10,\); got shape \(10, 2\)"
+    with pytest.raises(ValueError, match=expected):
         monte_carlo_integral(lambda X: X, [0, 0], [1, 1], 10)

@@ -1,4 +1,4 @@
-"""Differentiable functions of tensors: four primitives and the functions built from them."""
+"""Differentiable functions of tensors: five primitives and the functions built from them."""
 
 from __future__ import annotations
 
@@ -148,15 +148,26 @@ def sigmoid(x) -> Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. Built as :math:`\sigma(x) = (1 + \tanh(x/2)) / 2`, which never overflows, so it needs no
-    VJP of its own: the chain rule through ``tanh`` gives :math:`\sigma(1 - \sigma)`.
+    Section 4.6 of the book. A primitive, written without overflow as
+
+    .. math::
+
+        \sigma(x) = \exp\left(-\log(1 + e^{-x})\right), \qquad
+        \bar{x} = \bar{y} \odot \sigma(x) (1 - \sigma(x)),
+
+    with ``np.logaddexp(0, -x)`` for :math:`\log(1 + e^{-x})`. Two compositions of the other
+    primitives fall short: ``1 / (1 + exp(-x))`` overflows at ``x = -1000`` and its chain
+    rule meets ``inf * 0 = nan``; ``(1 + tanh(x / 2)) / 2`` rounds :math:`\sigma(-40)
+    \approx 4 \cdot 10^{-18}` to 0, so ``log(sigmoid(x))`` would be ``-inf``.
 
     Examples
     --------
     >>> sigmoid(Tensor([-1000.0, 0.0, 1000.0])).data
     array([0. , 0.5, 1. ])
     """
-    return (tanh(as_tensor(x) * 0.5) + 1) * 0.5
+    x = as_tensor(x)
+    out = np.exp(-np.logaddexp(0.0, -x.data))
+    return _node(out, (x,), (lambda g: g * out * (1 - out),))
 
 
 def logsumexp(x, axis: int = -1, keepdims: bool = False) -> Tensor:

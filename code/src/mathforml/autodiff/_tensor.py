@@ -4,8 +4,8 @@ Every primitive operation returns a new ``Tensor`` holding its value, its parent
 vector-Jacobian product (VJP) per parent: a function that maps the gradient of the output
 to the gradient of that parent. ``backward`` walks the graph once, in reverse topological
 order, and applies the chain rule. The primitives are ``+``, ``*``, ``@``, ``**`` with a
-number, ``sum``, ``reshape``, ``.T``, indexing (here) and ``exp``, ``log``, ``tanh``,
-``relu`` (in ``_functions.py``); everything else is built from them.
+number or base, ``sum``, ``reshape``, ``.T``, indexing (here) and ``exp``, ``log``, ``tanh``,
+``relu``, ``sigmoid`` (in ``_functions.py``); everything else is built from them.
 """
 
 from __future__ import annotations
@@ -39,9 +39,13 @@ class Tensor:
     Notes
     -----
     Section 4.6 of the book. Operators ``+ - * / ** @`` and unary ``-`` work with tensors,
-    arrays and numbers on either side, with NumPy broadcasting. ``backward`` *adds* to
-    ``grad``, as in PyTorch, so gradients of several losses accumulate; call ``zero_grad()``
-    before each training step.
+    arrays and numbers on either side, with NumPy broadcasting; ``sum``, ``mean``,
+    ``reshape``, ``.T`` and indexing ``t[rows, cols]`` are differentiable too. A gradient
+    flowing into a broadcast operand is summed back to the operand's shape.
+
+    ``backward`` *adds* to ``grad``, as in PyTorch, so gradients of several losses (or of
+    several calls) accumulate; call ``zero_grad()`` on each parameter before each training
+    step. Intermediate results keep ``grad = None``.
 
     Examples
     --------
@@ -242,8 +246,8 @@ class Tensor:
                 node.grad = np.array(g) if node.grad is None else node.grad + g
             for parent, vjp in zip(node._parents, node._vjps):
                 if parent.requires_grad:
-                    g_parent = _unbroadcast(vjp(g), parent.shape)
-                    grads[id(parent)] = grads.get(id(parent), 0) + g_parent
+                    g_parent, key = _unbroadcast(vjp(g), parent.shape), id(parent)
+                    grads[key] = grads[key] + g_parent if key in grads else g_parent
 
 
 def as_tensor(x) -> Tensor:
