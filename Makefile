@@ -49,9 +49,12 @@ html: $(STAMP)
 pdf: $(STAMP)
 	@command -v xelatex >/dev/null || { echo "PDF: XeLaTeX is missing. Install it with: sudo bash .ci/system-packages.sh"; exit 1; }
 	@mkdir -p $(BUILD) && $(BIN)/python scripts/preexecute.py 2> $(BUILD)/preexecute.log
-	@$(JB) --builder pdflatex 2>&1 | $(QUIET)
+	@$(JB) --builder pdflatex > $(BUILD)/pdf.log 2>&1 || { \
+	  grep -E "WARNING|ERROR|CRITICAL|^!" $(BUILD)/pdf.log; tail -40 $(BUILD)/pdf.log; \
+	  echo "PDF build failed: the whole log is $(BUILD)/pdf.log"; exit 1; }
 	@mkdir -p $(BUILD)/html
-	cp $(BUILD)/latex/mathforml-book.pdf $(BUILD)/html/mathforml-book.pdf
+	@cp $(BUILD)/latex/mathforml-book.pdf $(BUILD)/html/mathforml-book.pdf
+	@echo "PDF built: $(BUILD)/latex/mathforml-book.pdf ($$(pdfinfo $(BUILD)/latex/mathforml-book.pdf 2>/dev/null | awk '/^Pages/{print $$2}') pages), linked from the site"
 
 site: html pdf
 

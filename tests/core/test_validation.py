@@ -1,5 +1,6 @@
 import numpy as np
 import pytest
+
 from mathforml._validation import (
     as_array,
     as_matrix,

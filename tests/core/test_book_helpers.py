@@ -1,0 +1,58 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from mathforml import glue, in_book_build, use_book_style
+
+
+def test_glue_outside_the_book_shows_the_value_and_returns_it(monkeypatch, capsys):
+    monkeypatch.delenv("MATHFORML_BOOK", raising=False)
+    assert not in_book_build()
+    assert glue("answer", 42) == 42
+    assert capsys.readouterr().out.strip() == "answer = 42"
+
+
+def test_glue_turns_numpy_scalars_into_python_numbers(monkeypatch, capsys):
+    monkeypatch.delenv("MATHFORML_BOOK", raising=False)
+    value = glue("x", np.float64(0.25))
+    assert type(value) is float and value == 0.25
+    assert capsys.readouterr().out.strip() == "x = 0.25"
+
+
+def test_glue_closes_a_figure(monkeypatch):
+    monkeypatch.delenv("MATHFORML_BOOK", raising=False)
+    fig, _ = plt.subplots()
+    assert glue("fig", fig) is fig
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_glue_inside_the_book_hands_the_value_to_myst_nb(monkeypatch):
+    myst_nb = pytest.importorskip("myst_nb", reason="myst-nb is a book-build dependency")
+    calls = []
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: calls.append(
+        (name, value, display)))
+    monkeypatch.setenv("MATHFORML_BOOK", "1")
+    assert in_book_build()
+    glue("pi", np.float64(3.5), display=True)
+    assert calls == [("pi", 3.5, True)]
+
+
+@pytest.mark.parametrize("name", ["", None, 3])
+def test_glue_rejects_a_bad_name(name):
+    with pytest.raises(TypeError, match="name must be a non-empty string"):
+        glue(name, 1)
+
+
+def test_use_book_style_sets_the_look_and_plain_scalar_printing():
+    with mpl.rc_context():
+        use_book_style()
+        assert mpl.rcParams["figure.facecolor"] == "white"
+        assert mpl.rcParams["svg.hashsalt"] == "mathforml"
+        assert mpl.rcParams["axes.prop_cycle"].by_key()["color"][0] == "#0072B2"
+        assert repr(np.float64(0.5)) == "0.5"
+    np.set_printoptions(legacy=False)
