@@ -238,7 +238,7 @@ def eig_sym(A: ArrayLike, *, tol: float = 1e-12,
     time. A sweep visits the :math:`n(n-1)/2` pairs in :math:`n - 1` rounds of disjoint pairs
     (the round-robin order of Brent and Luk); rotations in disjoint planes commute, so
     NumPy applies a whole round at once. This is a teaching algorithm: LAPACK's ``eigh``
-    (tridiagonalization, then QR or divide and conquer) is about 100 times faster.
+    (tridiagonalization, then QR or divide and conquer) is a few hundred times faster.
     Section 3.2 of the book.
 
     Examples
@@ -291,7 +291,7 @@ def _round_robin(n: int):
     players = np.arange(m)
     for _ in range(m - 1):
         P, Q = players[: m // 2], players[m // 2:][::-1]
-        real = (P < n) & (Q < n)
+        real = np.maximum(P, Q) < n  # drop the pair with the dummy player
         yield np.minimum(P, Q)[real], np.maximum(P, Q)[real]
         players = np.concatenate((players[:1], players[-1:], players[1:-1]))
 

@@ -33,7 +33,7 @@ def _eliminate(M: np.ndarray) -> tuple[np.ndarray, int]:
     return M, n_swaps
 
 
-def back_substitute(U: np.ndarray, c: np.ndarray) -> np.ndarray:
+def _back_substitute(U: np.ndarray, c: np.ndarray) -> np.ndarray:
     """Solve ``U x = c`` for upper-triangular ``U`` (n × n), from the last row up.
 
     No validation: a private building block of :func:`gauss_solve` and :func:`lstsq`.
@@ -83,7 +83,7 @@ def gauss_solve(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     --------
     >>> gauss_solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0])
     array([0.8, 1.4])
-    >>> gauss_solve([[1.0, 2.0], [2.0, 4.0]], [1.0, 2.0])
+    >>> gauss_solve([[1.0, 2.0], [2.0, 4.0]], [1.0, 2.0])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     numpy.linalg.LinAlgError: A is singular to working precision: pivot 1 is 0.00e+00, ...
@@ -102,7 +102,7 @@ def gauss_solve(A: ArrayLike, b: ArrayLike) -> np.ndarray:
                 "to describe all solutions, or pinv(A) @ b for the least-squares solution of "
                 "smallest norm."
             )
-    x = back_substitute(U, c)
+    x = _back_substitute(U, c)
     return x[:, 0] if b.ndim == 1 else x
 
 
@@ -111,7 +111,7 @@ class RowEchelonForm(NamedTuple):
 
     #: The reduced row echelon form, shape (m, n).
     R: np.ndarray
-    #: The pivot columns, in increasing order; ``len(pivots)`` is the rank.
+    #: The pivot columns, in increasing order; in exact arithmetic ``len(pivots)`` is the rank.
     pivots: tuple[int, ...]
 
 

@@ -7,7 +7,7 @@ from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, check_scalar
 from mathforml.linalg._common import EPS, as_rhs
-from mathforml.linalg._elimination import back_substitute
+from mathforml.linalg._elimination import _back_substitute
 
 __all__ = ["gram_schmidt", "lstsq", "pinv", "project"]
 
@@ -67,18 +67,30 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     m, n = A.shape
     if n > m:
         raise _dependent(f"{n} vectors in R^{m} are always dependent (more columns than rows)")
-    Q, R = A.copy(), np.zeros((n, n))
+    Q, R = np.zeros((m, n)), np.zeros((n, n))
     for j in range(n):
-        for i in range(j):
-            R[i, j] = Q[:, i] @ Q[:, j]
-            Q[:, j] -= R[i, j] * Q[:, i]
-        R[j, j] = np.linalg.norm(Q[:, j])
+        R[:j, j], v = _remove_components(Q[:, :j], A[:, j])
+        R[j, j] = np.linalg.norm(v)
         if R[j, j] <= m * n * EPS * np.linalg.norm(A[:, j]):  # rounding-error bound
             raise _dependent(f"column {j} is zero" if j == 0 else
                              f"column {j} is (to working precision) a combination of "
                              f"columns 0..{j - 1}")
-        Q[:, j] /= R[j, j]
+        Q[:, j] = v / R[j, j]
     return Q, R
+
+
+def _remove_components(Q: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Subtract from ``b`` its components along the columns of ``Q``, one at a time.
+
+    Returns the coefficients ``c`` (equal to ``Q.T @ b`` in exact arithmetic) and the
+    remainder ``b - Q @ c``; ``b`` may be (m,) or (m, k).
+    """
+    c = np.zeros((Q.shape[1], *b.shape[1:]))
+    r = b.copy()
+    for i in range(Q.shape[1]):
+        c[i] = Q[:, i] @ r  # the component along q_i of what is left, not of b
+        r -= np.multiply.outer(Q[:, i], c[i])
+    return c, r
 
 
 def _dependent(detail: str) -> np.linalg.LinAlgError:
@@ -118,7 +130,10 @@ def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:
     .. math:: P = A (A^\top A)^{-1} A^\top = Q Q^\top, \qquad \pi(b) = Q (Q^\top b).
 
     The code never forms :math:`(A^\top A)^{-1}`: inverting squares the condition number.
-    Section 2.5 of the book explains projections.
+    It removes from :math:`b` its component along each :math:`q_i` in turn, as
+    :func:`gram_schmidt` does with a new column; what is left, :math:`r = b - QQ^\top b`, stays
+    orthogonal to the :math:`q_i` even when they have lost some orthogonality, and
+    :math:`\pi(b) = b - r`. Section 2.5 of the book explains projections.
 
     Examples
     --------
@@ -128,7 +143,8 @@ def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:
     A = as_matrix(A, name="A")
     b = as_rhs(b, A)
     Q, _ = gram_schmidt(A)
-    return Q @ (Q.T @ b)
+    _, r = _remove_components(Q, b)  # r = b - Q Q^T b, orthogonal to every q_i
+    return b - r
 
 
 def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
@@ -161,6 +177,10 @@ def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     .. math:: R x = Q^\top b.
 
     This avoids forming :math:`A^\top A`, whose condition number is :math:`\kappa(A)^2`.
+    :math:`Q^\top b` is computed one component at a time, as :func:`gram_schmidt` treats a
+    new column; with modified Gram–Schmidt this keeps the error of order
+    :math:`\varepsilon\,\kappa(A)` for a consistent system (Björck), where the plain
+    product ``Q.T @ b`` can lose :math:`\varepsilon\,\kappa(A)^2`.
     Section 2.5 of the book derives it; Section 9.1 uses it for linear regression.
 
     Examples
@@ -172,7 +192,8 @@ def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     A = as_matrix(A, name="A")
     b = as_rhs(b, A)
     Q, R = gram_schmidt(A)
-    return back_substitute(R, Q.T @ b)
+    c, _ = _remove_components(Q, b)  # c = Q^T b
+    return _back_substitute(R, c)
 
 
 def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:
@@ -216,5 +237,5 @@ def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:
     A = as_matrix(A, name="A")
     rcond = max(A.shape) * EPS if rcond is None else check_scalar(rcond, name="rcond", low=0)
     U, S, Vt = np.linalg.svd(A, full_matrices=False)
-    keep = S > rcond * S[0]
+    keep = rcond * S[0] < S
     return (Vt[keep].T / S[keep]) @ U[:, keep].T

@@ -66,7 +66,7 @@ def rank(A: ArrayLike, tol: float | None = None) -> int:
     """
     A = as_matrix(A, name="A")
     S = _singular_values(A)
-    return int(np.sum(S > _rank_tol(A, S, tol)))
+    return int(np.sum(_rank_tol(A, S, tol) < S))
 
 
 def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
@@ -112,7 +112,7 @@ def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
     """
     A = as_matrix(A, name="A")
     _, S, Vt = np.linalg.svd(A, full_matrices=True)
-    r = int(np.sum(S > _rank_tol(A, S, tol)))
+    r = int(np.sum(_rank_tol(A, S, tol) < S))
     return Vt[r:].T.copy()
 
 
