@@ -8,8 +8,7 @@ from linalg_strategies import any_shape, low_rank, matrices
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mathforml.exceptions import ConvergenceWarning
-from mathforml.linalg import _svd
-from mathforml.linalg import svd
+from mathforml.linalg import _svd, svd
 from tolerances import DIRECT
 
 #: Enough examples to find a bug in small matrices, few enough for a fast suite.
