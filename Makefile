@@ -17,7 +17,6 @@ JB     := $(BIN)/jupyter-book build . --path-output $(OUT) -W -n --keep-going
 # The build prints one line per executed page; hide the configuration noise around it.
 QUIET  := sed -u 's/\x1b\[[0-9;]*m//g' | { grep --line-buffered -vE '^(myst v|myst-nb v|Running Jupyter-Book|Source Folder|Config Path|Output Path|Running Sphinx|loading|building \[|updating environment|reading sources|looking for|pickling|checking consistency|preparing documents|copying|dumping|writing|generating indices|highlighting|done$$|build succeeded|The HTML pages|Finished generating|.*Using cached notebook|making output|\[etoc\]|Using jupyter-cache|sphinx-multitoc|checking bibtex|.*Kernel is running over TCP|parsing bibtex|    \.\./|=+$$|Your book|    _build|You can look|Or paste|    file://|$$)' || true; }
 
-export MATHFORML_BOOK := 1
 export MFML_BUILD := $(BUILD)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 
 import matplotlib as mpl
 import numpy as np
@@ -53,7 +52,7 @@ def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
         "lines.linewidth": 1.8,
         "svg.hashsalt": "mathforml",  # identical SVG ids on every build
     })
-    with contextlib.suppress(TypeError, ValueError):  # NumPy < 2 prints plain numbers anyway
+    if int(np.__version__.split(".")[0]) >= 2:  # NumPy 1.x prints plain numbers anyway
         np.set_printoptions(legacy="1.25")
     try:
         from IPython import get_ipython
