@@ -93,7 +93,10 @@ def format_glue(page: Page, spec: str) -> str:
     raw = page.glue[name]
     if not fmt:
         return raw.strip("'\"")
-    return format(float(raw), fmt)
+    number = float(raw)
+    if fmt[-1:] in ("d", "n") and number.is_integer():
+        number = int(number)
+    return format(number, fmt)
 
 
 def doc_title(path: Path) -> str:

@@ -18,7 +18,7 @@ def in_book_build() -> bool:
     return os.environ.get("MATHFORML_BOOK") == "1"
 
 
-def glue(name: str, value, display: bool = False):
+def glue(name: str, value, display: bool = False) -> None:
     """Glue ``value`` under ``name`` for the book, or display it outside the book build.
 
     Parameters
@@ -33,15 +33,14 @@ def glue(name: str, value, display: bool = False):
 
     Returns
     -------
-    object
-        ``value`` itself, so a cell can glue and use it in one line.
+    None
+        Nothing, so a ``glue`` call on the last line of a cell does not show the value a
+        second time in a notebook.
 
     Examples
     --------
-    >>> x = glue("answer", 42)  # outside the book: shows 'answer = 42'
+    >>> glue("answer", 42)  # outside the book: shows 'answer = 42'
     answer = 42
-    >>> x
-    42
     """
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string; got {name!r}.")
@@ -58,7 +57,6 @@ def glue(name: str, value, display: bool = False):
         import matplotlib.pyplot as plt
 
         plt.close(value)
-    return value
 
 
 def _is_figure(value) -> bool:

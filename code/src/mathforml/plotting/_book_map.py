@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch
+from matplotlib.ticker import MultipleLocator, PercentFormatter
 
 from mathforml.datasets import load_chapters, load_seed_topics, topic_weights
 from mathforml.plotting._style import BOOK_COLORS
 
 __all__ = ["plot_chapter_graph", "plot_topic_weights"]
 
-#: Half the width and half the height of a chapter's box, in layer units.
-_BOX = (0.42, 0.3)
+#: Distance between layers and between the chapters of a layer, and half the largest box
+#: (in inches when the figure is about 7 inches wide; the axes keep an equal aspect).
+_DX, _DY, _BOX = 1.22, 1.3, np.array([0.46, 0.5])
 #: Labels and shades of the stacked bars, one per group of sources.
 _SOURCES = {"both": ("both sources", "#404040"), "seed-000": ("seed-000 only", BOOK_COLORS[0]),
             "seed-001": ("seed-001 only", BOOK_COLORS[5])}
+
+
+def _new_axes(size, rect=(0.125, 0.11, 0.775, 0.77)):
+    """Axes on a new figure (pyplot is imported only here, so ``import mathforml`` stays light)."""
+    import matplotlib.pyplot as plt
+
+    return plt.figure(figsize=size).add_axes(rect)
 
 
 def _layers(chapters) -> dict[int, int]:
@@ -30,29 +38,73 @@ def _layers(chapters) -> dict[int, int]:
 
 
 def _positions(chapters) -> dict[int, tuple[float, float]]:
-    """x = layer; y spreads a layer's chapters, ordered by the mean height of their prerequisites."""
+    """x from the layer; y spreads a layer's chapters, ordered by their prerequisites' mean y."""
     layer, xy = _layers(chapters), {}
     for k in range(max(layer.values()) + 1):
         members = [c for c in chapters if layer[c.number] == k]
         members.sort(key=lambda c: -np.mean([xy[p][1] for p in c.prerequisites] or [0.0]))
         for i, c in enumerate(members):
-            xy[c.number] = (float(k), (len(members) - 1) / 2 - i)
+            xy[c.number] = (_DX * k, _DY * ((len(members) - 1) / 2 - i))
     return xy
 
 
-def _bend(a, b, obstacles) -> float:
-    """The curvature (``arc3`` rad) that keeps the edge a -> b farthest from other boxes."""
-    (xa, ya), (xb, yb) = a, b
-    t = np.linspace(0.0, 1.0, 41)[:, None]
-    best, best_gap = 0.0, -np.inf
-    for rad in (0.0, 0.35, -0.35, 0.6, -0.6):
-        ctrl = np.array([(xa + xb) / 2 + rad * (yb - ya), (ya + yb) / 2 - rad * (xb - xa)])
-        curve = (1 - t) ** 2 * np.array(a) + 2 * t * (1 - t) * ctrl + t**2 * np.array(b)
-        gap = min((np.abs(curve - o) / _BOX).max(axis=1).min() for o in obstacles) if obstacles \
-            else np.inf
-        if gap > best_gap + 0.25:  # prefer the straighter edge unless a bend clears clearly more
-            best, best_gap = rad, gap
-    return best
+def _curve(a, b, bulge):
+    """Control point and normal of the quadratic curve a -> b that bulges by ``bulge``."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    normal = np.array([b[1] - a[1], a[0] - b[0]]) / np.hypot(*(b - a))
+    return (a + b) / 2 + 2 * bulge * normal, normal
+
+
+def _bend(xy, p, c) -> float:
+    """The bulge of the edge p -> c at its midpoint: the smallest that clears every other box."""
+    a, b, t = np.array(xy[p]), np.array(xy[c]), np.linspace(0.0, 1.0, 41)[:, None]
+    others = [np.array(xy[o]) for o in xy if o not in (p, c)]
+
+    def clearance(bulge):  # < 1 means the curve enters a box
+        curve = (1 - t) ** 2 * a + 2 * t * (1 - t) * _curve(a, b, bulge)[0] + t**2 * b
+        return min((np.abs(curve - o) / _BOX).max(axis=1).min() for o in others)
+
+    # small bulges first; of two equal ones, the one that bends away from the middle row
+    normal = _curve(a, b, 0.0)[1]
+    bulges = sorted((0.0, 0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7),
+                    key=lambda o: (abs(o), -abs((a + b)[1] / 2 + o * normal[1])))
+    clear = [o for o in bulges if not others or clearance(o) > 1.1]
+    return clear[0] if clear else max(bulges, key=clearance)
+
+
+def _box(ax, chapter, xy, color):
+    """One chapter as a rounded box of text, tinted with the colour of its part."""
+    label = f"{chapter.number}\n" + textwrap.fill(chapter.title, 12, break_long_words=False)
+    return ax.text(*xy, label, ha="center", va="center", fontsize=8.5,
+                   gid=f"chapter-{chapter.number}",
+                   bbox={"boxstyle": "round,pad=0.3", "ec": color, "lw": 1.2,
+                         "fc": to_rgba(color, 0.12)})
+
+
+def _to_edge(box, direction) -> float:
+    """Distance in points from the centre of a laid-out text box to its edge, along direction."""
+    extent = box.get_bbox_patch().get_window_extent()
+    half = np.array([extent.width, extent.height]) / 2 * 72 / box.figure.dpi
+    u = np.abs(direction) / np.hypot(*direction)
+    return float(min(half[u > 1e-12] / u[u > 1e-12]))
+
+
+def _arrow(ax, a, b, bulge, boxes, gid):
+    """An arrow a -> b that starts and stops at the edges of the two boxes."""
+    ctrl = _curve(a, b, bulge)[0]
+    ax.annotate("", b, a, gid=gid, arrowprops={
+        "arrowstyle": "-|>", "color": "0.35", "lw": 0.9,
+        "shrinkA": _to_edge(boxes[0], ctrl - a), "shrinkB": _to_edge(boxes[1], ctrl - b),
+        "connectionstyle": f"arc3,rad={2 * bulge / np.hypot(*np.subtract(b, a))}"})
+
+
+def _frame(ax, xy, bulges):
+    """Limits that hold every box and every bent arrow; equal aspect; no axis lines."""
+    xs, ys = np.array(list(xy.values())).T
+    reach = [abs(o) + abs(xy[p][1] + xy[c][1]) / 2 for (p, c), o in bulges.items()]
+    height = max([ys.max() + _BOX[1], *reach]) + 0.05
+    ax.set(xlim=(xs.min() - _BOX[0], xs.max() + _BOX[0]), ylim=(-height, height), aspect="equal")
+    ax.set_axis_off()
 
 
 def plot_chapter_graph(ax=None):
@@ -77,40 +129,45 @@ def plot_chapter_graph(ax=None):
 
     Examples
     --------
+    >>> import matplotlib.pyplot as plt
     >>> ax = plot_chapter_graph()
     >>> sum(t.get_gid().startswith("edge") for t in ax.texts)
     20
     >>> plt.close(ax.figure)
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(7.2, 3.4))
-    chapters, xy = load_chapters(), _positions(load_chapters())
-    parts = list(dict.fromkeys(c.part for c in chapters))
-    boxes = {}
-    for c in chapters:
-        color = BOOK_COLORS[parts.index(c.part)]
-        label = f"{c.number}\n" + textwrap.fill(c.title, 17)
-        boxes[c.number] = ax.text(*xy[c.number], label, ha="center", va="center", fontsize=7.5,
-                                  gid=f"chapter-{c.number}", zorder=3, bbox={
-                                      "boxstyle": "round,pad=0.35", "ec": color, "lw": 1.2,
-                                      "fc": to_rgba(color, 0.12)})
-    for c in chapters:
-        for p in c.prerequisites:
-            others = [xy[o] for o in xy if o not in (p, c.number)]
-            ax.annotate("", xy[c.number], xy[p], gid=f"edge-{p}-{c.number}", zorder=2,
-                        arrowprops={"arrowstyle": "-|>", "color": "0.35", "lw": 0.9,
-                                    "patchA": boxes[p].get_bbox_patch(),
-                                    "patchB": boxes[c.number].get_bbox_patch(),
-                                    "connectionstyle": f"arc3,rad={_bend(xy[p], xy[c.number], others)}"})
-    handles = [Patch(fc=to_rgba(BOOK_COLORS[i], 0.12), ec=BOOK_COLORS[i], label=part)
-               for i, part in enumerate(parts)]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(parts),
-              fontsize=8, handlelength=1.2, columnspacing=1.0)
-    ys = [y for _, y in xy.values()]
-    ax.set(xlim=(-0.55, max(x for x, _ in xy.values()) + 0.55),
-           ylim=(min(ys) - 0.55, max(ys) + 0.55))
-    ax.set_axis_off()
+        ax = _new_axes((7.0, 3.6), rect=(0.0, 0.08, 1.0, 0.92))
+    chapters = load_chapters()
+    xy, parts = _positions(chapters), list(dict.fromkeys(c.part for c in chapters))
+    colors = {part: BOOK_COLORS[i] for i, part in enumerate(parts)}
+    boxes = {c.number: _box(ax, c, xy[c.number], colors[c.part]) for c in chapters}
+    bulges = {(p, c.number): _bend(xy, p, c.number) for c in chapters for p in c.prerequisites}
+    _frame(ax, xy, bulges)
+    ax.figure.draw_without_rendering()  # lays out the boxes, so that arrows stop at their edges
+    for (p, c), bulge in bulges.items():
+        _arrow(ax, xy[p], xy[c], bulge, (boxes[p], boxes[c]), gid=f"edge-{p}-{c}")
+    ax.legend(handles=[Patch(fc=to_rgba(colors[part], 0.12), ec=colors[part], label=part)
+                       for part in parts],
+              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(parts), fontsize=8,
+              handlelength=1.2, columnspacing=1.0)
     return ax
+
+
+def _label_bars(ax, order, total):
+    """Chapter titles on the y axis, each bar's share and count at its end, a legend."""
+    n_topics = sum(t.chapter > 0 for t in load_seed_topics())
+    titles = {c.number: c.title for c in load_chapters()}
+    for i, c in enumerate(order):
+        ax.text(total[c] + 0.003, i, f"{total[c]:.0%} ({round(total[c] * n_topics)} topics)",
+                va="center", fontsize=8)
+    ax.set_yticks(range(len(order)), [textwrap.fill(f"{c} · {titles[c]}", 26) for c in order],
+                  fontsize=8.5)
+    ax.set(xlabel=f"share of the {n_topics} topics the sources name",
+           xlim=(0, 1.3 * max(total.values())))
+    ax.xaxis.set_major_locator(MultipleLocator(0.05))
+    ax.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right", fontsize=8)
 
 
 def plot_topic_weights(ax=None):
@@ -136,30 +193,23 @@ def plot_topic_weights(ax=None):
 
     Examples
     --------
+    >>> import matplotlib.pyplot as plt
     >>> ax = plot_topic_weights()
-    >>> round(sum(bar.get_width() for bar in ax.patches), 12)
+    >>> round(float(sum(bar.get_width() for bar in ax.patches)), 12)
     1.0
     >>> plt.close(ax.figure)
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 3.8))
+        ax = _new_axes((6.4, 4.4))
     split, total = topic_weights(by_seed=True), topic_weights()
-    n_topics = sum(t.chapter > 0 for t in load_seed_topics())
-    titles = {c.number: c.title for c in load_chapters()}
-    order = sorted(total, key=lambda c: (total[c], -c))  # largest at the top
+    order = sorted(total, key=lambda c: (total[c], -c))  # the longest bar on top
     left = np.zeros(len(order))
-    for source, (label, color) in _SOURCES.items():
+    for source, (label, color) in _SOURCES.items():  # stack: both sources, then each one
         widths = [split[c][source] for c in order]
-        bars = ax.barh(range(len(order)), widths, left=left, color=color, label=label, height=0.7)
+        bars = ax.barh(range(len(order)), widths, left=left, height=0.7, color=color,
+                       label=label)
         for bar, c in zip(bars, order):
             bar.set_gid(f"weight-{c}-{source}")
         left += widths
-    for i, c in enumerate(order):
-        ax.text(total[c] + 0.003, i, f"{total[c]:.0%} ({round(total[c] * n_topics)})",
-                va="center", fontsize=8)
-    ax.set_yticks(range(len(order)), [textwrap.shorten(f"{c}  {titles[c]}", 40) for c in order])
-    ax.set(xlabel=f"share of the {n_topics} topics the sources name", xlim=(0, 1.2 * max(left)))
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=8)
+    _label_bars(ax, order, total)
     return ax
