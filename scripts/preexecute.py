@@ -54,6 +54,9 @@ def main() -> int:
     from jupyter_cache.executors import load_executor
 
     os.environ["MATHFORML_BOOK"] = "1"
+    # Pages run two at a time, one per core: one BLAS thread each, or the threads fight.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     cache = get_cache(str(CACHE))
     for page in executable_pages():
         cache.add_nb_to_project(str(page), read_data={"name": "jupytext", "type": "plugin"})
