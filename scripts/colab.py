@@ -76,9 +76,10 @@ class Page:
         for m in re.finditer(r'id="equation-([\w.:-]+)".*?<span class="eqno">\(([\d.]+)\)', text,
                              re.DOTALL):
             numbers[m.group(1)] = m.group(2)
-        for m in re.finditer(r'<figure[^>]*id="([\w.:-]+)".*?<span class="caption-number">'
-                             r'([^<]+?)\s*</span>', text, re.DOTALL):
-            numbers[m.group(1)] = m.group(2).strip()
+        for tag in ("figure", "table"):
+            for m in re.finditer(rf'<{tag}[^>]*id="([\w.:-]+)".*?<span class="caption-number">'
+                                 r'([^<]+?)\s*</span>', text, re.DOTALL):
+                numbers[m.group(1)] = m.group(2).strip()
         return numbers
 
     def url(self, target: Path, anchor: str = "") -> str:
@@ -227,6 +228,8 @@ def convert_directive(page, name, arg, options, inner) -> str:
         return f"$$\n{inner}\n$$"
     if name in ("code-block", "code", "sourcecode"):
         return f"```{arg}\n{inner}\n```"
+    if name == "list-table":
+        return list_table(arg, options, inner)
     if name in BOXES:
         title = BOXES[name]
         if name == "prf:proof":
@@ -236,6 +239,26 @@ def convert_directive(page, name, arg, options, inner) -> str:
     if name.startswith(("tab-set", "tab-item")) or name == "dropdown":
         return (f"**{arg}**\n\n" if arg else "") + inner
     raise SystemExit(f"{page.md}: no Colab conversion for the directive {{{name}}}")
+
+
+def list_table(title: str, options: dict, body: str) -> str:
+    """A MyST ``list-table`` (rows of ``* - cell`` / ``  - cell`` items) as a Markdown table."""
+    rows: list[list[str]] = []
+    for line in body.splitlines():
+        if line.startswith("* - "):
+            rows.append([line[4:].strip()])
+        elif line.startswith("  - ") and rows:
+            rows[-1].append(line[4:].strip())
+        elif line.strip() and rows:
+            rows[-1][-1] += " " + line.strip()
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    header, rest = (rows[0], rows[1:]) if int(options.get("header-rows", 0)) else ([""] * width,
+                                                                                 rows)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(r) + " |" for r in rest]
+    caption = f"**{title}**\n\n" if title else ""
+    return caption + "\n".join(lines)
 
 
 def bibliography() -> dict:
