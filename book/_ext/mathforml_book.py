@@ -120,14 +120,14 @@ def _number_like_the_web(tex: str) -> str:
                     for c in ("equation", "figure", "table"))
     chaptered = "".join(f"\\renewcommand{{\\the{c}}}{{\\thechapter.\\arabic{{{c}}}}}"
                         for c in ("equation", "figure", "table"))
-    parts = [m.start() for m in re.finditer(r"^\\part\{", tex, re.M)]
+    parts = [m.start() for m in re.finditer(r"^\\part\{", tex, re.MULTILINE)]
     first = tex.find("\\chapter{")
     if first < 0:
         return tex
     pieces = [(first, "\\setcounter{chapter}{-1}" + plain + "\n")]
     if len(parts) > 1:
         pieces.append((parts[1], chaptered + "\n"))
-    appendix = re.search(r"^\\part\{Appendix\}", tex, re.M)
+    appendix = re.search(r"^\\part\{Appendix\}", tex, re.MULTILINE)
     if appendix:
         pieces.append((appendix.start(), "\\appendix\n"))
     for at, text in sorted(pieces, reverse=True):

@@ -7,4 +7,4 @@ from mathforml.book import glue, in_book_build
 from mathforml.plotting import use_book_style
 
 __version__ = "0.1.0"
-__all__ = ["glue", "in_book_build", "use_book_style", "__version__"]
+__all__ = ["__version__", "glue", "in_book_build", "use_book_style"]

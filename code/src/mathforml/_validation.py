@@ -14,11 +14,11 @@ import numpy as np
 
 __all__ = [
     "as_array",
-    "as_vector",
     "as_matrix",
+    "as_vector",
     "check_int",
-    "check_scalar",
     "check_rng",
+    "check_scalar",
 ]
 
 

@@ -181,7 +181,8 @@ def cross(a: ArrayLike, b: ArrayLike) -> np.ndarray:
         a \times b = \begin{pmatrix} a_2 b_3 - a_3 b_2 \\ a_3 b_1 - a_1 b_3 \\
         a_1 b_2 - a_2 b_1 \end{pmatrix}.
 
-    It exists only in three dimensions (and, as a scalar, in two). Section 1.2 of the book
+    It exists only in three dimensions (in two, the analogous scalar a_1 b_2 - a_2 b_1 is the
+    signed area of the parallelogram; this function does not compute it). Section 1.2 of the book
     shows it with the right-hand rule.
 
     Examples
