@@ -77,9 +77,15 @@ def main(argv: list[str]) -> int:
     os.environ["JUPYTER_PATH"] = str(jupyter_path)
     os.environ.pop("MATHFORML_BOOK", None)  # the notebooks run as a reader's would
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    # Start as a fresh Colab runtime does: without mathforml, so the first notebook's install
+    # cell really installs it. That notebook runs alone; the others then find the same
+    # version installed, and no two pip processes write to the environment at once.
+    subprocess.run([str(env / "bin" / "pip"), "uninstall", "-q", "-y", "mathforml"],
+                   check=False, capture_output=True)
     failures = 0
+    first = [run(notebooks[0])]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for path, seconds, error in pool.map(run, notebooks):
+        for path, seconds, error in first + list(pool.map(run, notebooks[1:])):
             status = "ok" if error is None else "FAILED"
             print(f"colab {status:6s} {seconds:6.1f} s  {path.relative_to(folder)}")
             if error:
