@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import html
 import json
 import os
 import re
@@ -39,6 +40,9 @@ FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$
 ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<body>[^`]*)`")
 EQ_BLOCK = re.compile(r"\$\$(?P<body>.+?)\$\$[ \t]*\((?P<label>[\w.:-]+)\)", re.DOTALL)
 TARGET = re.compile(r"^\([\w.:-]+\)=\s*$", re.MULTILINE)
+# A label the reader should never see (links' targets are removed before the search).
+LABEL = re.compile(r"(?<![\w/#-])\(?(eq|fig|sec|ex|sol|thm|def|tbl|ch|lab|alg|lem|cor)-"
+                   r"[a-z0-9]+(-[a-z0-9]+)*\)?(?![\w-])")
 LEFTOVER = re.compile(r"\{[\w:-]+\}`|^(`{3,}|:{3,})\{", re.MULTILINE)
 BOXES = {"prf:theorem": "Theorem", "prf:definition": "Definition", "prf:lemma": "Lemma",
          "prf:corollary": "Corollary", "prf:proposition": "Proposition",
@@ -60,6 +64,7 @@ class Page:
         self.rel = md.relative_to(ROOT).with_suffix("")
         self.glue = self._glue()
         self.numbers = self._numbers()
+        self.rendered = self._rendered()
 
     def _glue(self) -> dict:
         stored = self.build / "jupyter_execute" / self.rel.with_suffix(".glue.json")
@@ -82,6 +87,23 @@ class Page:
                 numbers[m.group(1)] = m.group(2).strip()
         return numbers
 
+    def _rendered(self) -> dict:
+        """The text each cross-reference of this page got in its built HTML, by target.
+
+        Sphinx resolved every reference, across pages too, when it built the page: the link
+        text there ("(4.3)", "Fig. 2.1", "Exercise 3.2", a section title) is what the
+        notebook should say. Keys are the link's anchor, as in ``equation-eq-label``.
+        """
+        page = self.build / "html" / self.rel.with_suffix(".html")
+        text = page.read_text("utf-8") if page.exists() else ""
+        found = {}
+        for m in re.finditer(r'<a class="reference internal" href="[^"#]*#([^"]+)"[^>]*>(.*?)</a>',
+                             text, re.DOTALL):
+            label = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()
+            if label:
+                found.setdefault(m.group(1), " ".join(label.split()))
+        return found
+
     def url(self, target: Path, anchor: str = "") -> str:
         rel = target.relative_to(ROOT).with_suffix(".html").as_posix()
         return f"{self.site}/{rel}" + (f"#{anchor}" if anchor else "")
@@ -95,6 +117,10 @@ def format_glue(page: Page, spec: str) -> str:
     if not fmt:
         return raw.strip("'\"")
     number = float(raw)
+    if fmt[-1:] in ("e", "E"):
+        from mathforml.book import format_value
+
+        return format_value(number, fmt)
     if fmt[-1:] in ("d", "n") and number.is_integer():
         number = int(number)
     return format(number, fmt)
@@ -119,9 +145,11 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
     if name in ("glue:text", "glue", "glue:"):
         return format_glue(page, body)
     if name == "eq":
-        return f"({page.numbers.get(target, target)})"
-    if name == "numref":
-        return page.numbers.get(target, text or target)
+        if target in page.numbers:
+            return f"({page.numbers[target]})"
+        return page.rendered.get(f"equation-{target}") or missing(page, name, target)
+    if name == "numref" and not text and target in page.numbers:
+        return page.numbers[target]
     if name == "math":
         return f"${body}$"
     if name in ("code", "kbd", "file", "samp"):
@@ -136,12 +164,18 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
     if name in ("ref", "prf:ref", "numref"):
         for path in sorted((ROOT / "book").rglob("*.md")):
             if target in labels_in(path):
-                label = text or page.numbers.get(target) or target.replace("-", " ")
+                label = (page.rendered.get(target) or text or page.numbers.get(target)
+                         or missing(page, name, target))
                 return f"[{label}]({page.url(path, target)})"
         raise SystemExit(f"{page.md}: reference target {target!r} not found")
     if name in ("sub", "sup"):
         return f"<{name}>{body}</{name}>"
     raise SystemExit(f"{page.md}: no Colab conversion for the role {{{name}}}")
+
+
+def missing(page: Page, name: str, target: str) -> str:
+    raise SystemExit(f"{page.md}: the built page has no text for {{{name}}}`{target}`: "
+                     "build the HTML first (make html)")
 
 
 def literalinclude(page: Page, arg: str, options: dict) -> str:
@@ -304,6 +338,10 @@ def convert(md: Path, out: Path, build: Path, cfg: dict, ref: str, local: bool, 
             left = LEFTOVER.search(cell.source)
             if left:
                 raise SystemExit(f"{md}: MyST markup left in a markdown cell: {left.group(0)!r}")
+            label = LABEL.search(re.sub(r"\]\([^)]*\)", "]", cell.source))
+            if label:
+                raise SystemExit(f"{md}: a raw label is left in a markdown cell: "
+                                 f"{label.group(0)!r}")
             if not cell.source.strip():
                 continue
         cell.metadata.pop("tags", None)

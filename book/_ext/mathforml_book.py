@@ -143,14 +143,52 @@ def _fix_latex(app, exception):
         tex.write_text(_number_like_the_web(tex.read_text("utf-8")), "utf-8")
 
 
+def _format_plain_text(text: str, fmt_spec: str) -> str:
+    """myst-nb's ``{glue:text}`` formatting, with ``e`` specs written as ``2.5 × 10⁻⁸``."""
+    from myst_nb.core.variables import format_plain_text
+
+    if fmt_spec[-1:] in ("e", "E"):
+        from mathforml.book import format_value
+
+        return format_value(float(text), fmt_spec)
+    return format_plain_text(text, fmt_spec)
+
+
+def _patch_glue_format():
+    import myst_nb.ext.glue.crossref as crossref
+    import myst_nb.ext.glue.roles as roles
+
+    for module in (roles, crossref):
+        if hasattr(module, "format_plain_text"):
+            module.format_plain_text = _format_plain_text
+
+
+def _name_sidebar_toggles(app, exception):
+    """Give the sidebar's expand/collapse toggles a name screen readers can say.
+
+    The theme draws them as ``<summary>`` elements holding only an icon, which axe-core
+    reports as a serious violation (``summary-name``) on every page.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    bare = '<summary><span class="toctree-toggle"'
+    named = '<summary aria-label="Show or hide the sections"><span class="toctree-toggle"'
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text("utf-8")
+        if bare in text:
+            page.write_text(text.replace(bare, named), "utf-8")
+
+
 def _config_inited(app, config):
     config.mathjax_path = MATHJAX_PATH
 
 
 def setup(app):
+    _patch_glue_format()
     app.add_directive("literalinclude", BookLiteralInclude, override=True)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _copy_mathjax)
     app.connect("build-finished", _fix_latex)
+    app.connect("build-finished", _name_sidebar_toggles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

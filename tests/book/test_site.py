@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from sitelib import SITE, built_pages, is_executable, source_of
@@ -16,7 +17,7 @@ MATH = re.compile(r"\$|\\\(|\\\[|\{math\}|:math:")
 
 @pytest.fixture(scope="module")
 def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
     context.close()
@@ -83,6 +84,15 @@ def test_page(page, site_url, path):
             .map(a => a.getAttribute('href') || '').filter(h => h.includes('_sources/'))""")
         assert any(d.endswith(".ipynb") for d in downloads), f"no .ipynb download on {url}"
         assert any(d.endswith(".md") for d in downloads), f"no .md download on {url}"
+        # the .ipynb download is the notebook Colab opens: install cell first, no MyST markup
+        ipynb = next(d for d in downloads if d.endswith(".ipynb"))
+        notebook = json.loads(page.request.get(urljoin(url, ipynb)).text())
+        first = "".join(notebook["cells"][0]["source"])
+        assert "%pip install" in first and "mathforml" in first, \
+            f"the .ipynb download of {url} does not start with the install cell"
+        text = json.dumps(notebook)
+        for markup in ("{glue", "{eq}", "{numref}", "{ref}", "{prf:", "{literalinclude}"):
+            assert markup not in text, f"MyST markup {markup} in the .ipynb download of {url}"
 
 
 def test_search_finds_a_term(page, site_url):
@@ -96,7 +106,9 @@ def test_pdf_link_works(page, site_url):
     pdf = SITE / "mathforml-book.pdf"
     assert pdf.exists(), "the PDF is not in the site: run `make pdf` (the site offers it)"
     page.goto(f"{site_url}/book/intro.html", wait_until="networkidle")
-    href = page.locator(".mfml-sidebar-links a").get_attribute("href")
+    link = page.locator("#mfml-pdf-link")
+    assert link.count() == 1, "the sidebar offers no PDF although the site has one"
+    href = link.get_attribute("href")
     response = page.request.get(f"{site_url}/book/{href}")
     assert response.ok
     assert response.headers["content-type"] == "application/pdf"

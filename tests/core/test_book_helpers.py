@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mathforml import glue, in_book_build, use_book_style
+from mathforml import format_value, glue, in_book_build, use_book_style
 
 
 def test_glue_outside_the_book_shows_the_value_once(monkeypatch, capsys):
@@ -55,3 +55,37 @@ def test_use_book_style_sets_the_look_and_plain_scalar_printing():
         assert mpl.rcParams["axes.prop_cycle"].by_key()["color"][0] == "#0072B2"
         assert repr(np.float64(0.5)) == "0.5"
     np.set_printoptions(legacy=False)
+
+
+@pytest.mark.parametrize(("value", "spec", "expected"), [
+    (2.5e-8, ".1e", "2.5 × 10⁻⁸"),
+    (1.6e16, ".1e", "1.6 × 10¹⁶"),
+    (1e16, ".0e", "10¹⁶"),
+    (-1e-3, ".0e", "-10⁻³"),
+    (3.0, ".1e", "3.0"),
+    (float("inf"), ".1e", "inf"),
+    (3.14159, ".2f", "3.14"),
+    (7, "d", "7"),
+    ("text", "", "text"),
+])
+def test_format_value_writes_powers_of_ten_as_people_do(value, spec, expected):
+    assert format_value(value, spec) == expected
+    if spec.endswith("e") and np.isfinite(value):
+        assert np.isclose(read_back(expected), value, rtol=0.05, atol=0)
+
+
+def read_back(text: str) -> float:
+    """Parse '2.5 × 10⁻⁸', '-10⁻³' or '3.0' back into a float."""
+    digits = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+    mantissa, _, power = text.rpartition("10") if "10" in text and "." not in text.split(
+        "10")[-1] else (text, "", "")
+    if not _:
+        return float(text)
+    mantissa = mantissa.replace(" × ", "").strip()
+    scale = -1.0 if mantissa == "-" else 1.0 if mantissa == "" else float(mantissa)
+    return scale * 10.0 ** int(power.translate(digits))
+
+
+def test_format_value_rejects_a_non_string_spec():
+    with pytest.raises(TypeError, match="spec must be a format string"):
+        format_value(1.0, 2)

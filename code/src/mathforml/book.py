@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["glue", "in_book_build"]
+__all__ = ["format_value", "glue", "in_book_build"]
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3"
+                             "\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def in_book_build() -> bool:
@@ -87,3 +90,48 @@ class _Labelled:
 
     def __repr__(self):
         return f"{self.name} = {self.value!r}"
+
+
+def format_value(value, spec: str = "") -> str:
+    r"""Format a number for prose, with powers of ten as a person writes them.
+
+    ``format(value, spec)``, except that an ``e``/``E`` spec gives ``2.5 × 10⁻⁸`` instead of
+    ``2.5e-08`` (and ``10⁻⁸`` alone when the mantissa is exactly 1 at ``.0e``). The book's
+    ``{glue:text}`` role formats glued numbers with it, so the prose uses one notation.
+
+    Parameters
+    ----------
+    value : float or int or str
+        The number (a string is returned as it is when ``spec`` is empty).
+    spec : str, default ""
+        A format specification such as ``".2f"`` or ``".1e"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_value(2.5e-8, ".1e")
+    '2.5 × 10⁻⁸'
+    >>> format_value(1e16, ".0e")
+    '10¹⁶'
+    >>> format_value(3.14159, ".2f")
+    '3.14'
+    """
+    if not isinstance(spec, str):
+        raise TypeError(f"spec must be a format string such as '.2f'; got {spec!r}.")
+    if spec == "":
+        return str(value)
+    if spec[-1] not in "eE":
+        return format(value, spec)
+    text = format(float(value), spec[:-1] + "e")
+    if "e" not in text:  # inf or nan
+        return text
+    mantissa, exponent = text.split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    if int(exponent) == 0:
+        return mantissa
+    if mantissa.lstrip("+-") == "1":
+        return mantissa[:-1] + power
+    return f"{mantissa} \u00d7 {power}"

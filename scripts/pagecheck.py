@@ -1,0 +1,259 @@
+"""Check every book page the way a reader meets it, without a browser.
+
+For each MyST notebook page under book/ (or the pages named on the command line):
+
+* copy-run: the page's *visible* code cells (everything but `remove-cell`, `remove-input`
+  and `skip-execution` cells), in order, run in a fresh kernel in an empty folder, with
+  `mathforml` installed but outside the book build: exactly what a reader who copies the
+  code into a new notebook gets. Hidden cells may only check; if they define something
+  the visible cells use, this fails with a NameError.
+* width: no visible code line and no output line of the copy-run wider than WIDTH
+  characters (the content column at 1280 px holds about 80).
+* setup: the first code cell is visible (imports, `rng`, `use_book_style()`).
+* pointers: no plain "Chapter 9", "Section 2.4", "Figure 1.3", "Exercise 4.2", ... in the
+  prose; each must be a cross-reference ({ref}, {numref}, {eq}, ...) so the build checks it.
+* listings: no package object shown twice with `literalinclude :pyobject:` in the book,
+  and none longer than LISTING_MAX lines.
+
+Usage: python scripts/pagecheck.py [--no-run] [--jobs N] [book/.../page.md ...]
+Exit status 1 on any finding, with one line per finding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+WIDTH = 80          # characters of code the content column shows at 1280 px
+BOX_WIDTH = 78      # ... inside an exercise or solution box, which is a little narrower
+LISTING_MAX = 20
+HIDDEN = {"remove-cell", "remove-input", "skip-execution"}
+# A mention of a numbered thing in plain text, e.g. "Chapter 9", "Sections 4.8", "Fig. 3.6".
+PLAIN = re.compile(r"\b(Chapters?|Sections?|Equations?|Eqs?\.|Figures?|Figs?\.|Exercises?|"
+                   r"Tables?|Appendix|Solutions?|Lab)\s+\(?\d+(\.\d+)*\b")
+
+
+def executable_pages() -> list[Path]:
+    return sorted(p for p in BOOK.rglob("*.md")
+                  if "_build" not in p.parts and p.read_text("utf-8").startswith("---\njupytext"))
+
+
+def all_pages() -> list[Path]:
+    return sorted(p for p in BOOK.rglob("*.md") if "_build" not in p.parts)
+
+
+def read_notebook(path: Path):
+    import jupytext
+    return jupytext.read(path)
+
+
+def tags(cell) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def visible_code(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.cell_type == "code" and not tags(c) & HIDDEN]
+
+
+def strip_markup(text: str) -> str:
+    """Prose only: drop fenced code, directives' options, math, roles and code spans."""
+    text = re.sub(r"^(```|~~~)[^\n]*\n.*?^\1\s*$", "", text, flags=re.S | re.M)
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+    text = re.sub(r"\$[^$\n]+\$", "", text)
+    text = re.sub(r"\{[\w:-]+\}`[^`]*`", "", text)     # roles: {ref}`...`, {numref}`...`
+    text = re.sub(r"`[^`\n]*`", "", text)               # code spans
+    text = re.sub(r"\[[^\]]*\]\([^)]*\)", "", text)     # Markdown links
+    text = re.sub(r"^:[\w-]+:.*$", "", text, flags=re.M)  # directive options
+    return text
+
+
+def plain_mentions(path: Path) -> list[str]:
+    out = []
+    text = path.read_text("utf-8")
+    prose = strip_markup(text)
+    for m in PLAIN.finditer(prose):
+        out.append(f"{rel(path)}: plain mention {m.group(0)!r}: make it a cross-reference")
+    return out
+
+
+def listings(paths: list[Path]) -> tuple[list[str], dict]:
+    """Every `literalinclude ... :pyobject: X` in the book: duplicates and long listings."""
+    found, seen = [], defaultdict(list)
+    pattern = re.compile(r"```\{literalinclude\}\s+(\S+)\s*\n((?::[^\n]*\n)*)")
+    for path in paths:
+        for m in pattern.finditer(path.read_text("utf-8")):
+            obj = re.search(r":pyobject:\s*(\S+)", m.group(2))
+            if not obj:
+                continue
+            target = (path.parent / m.group(1)).resolve()
+            seen[(target, obj.group(1))].append(path)
+    for (target, obj), where in seen.items():
+        if len(where) > 1:
+            pages = ", ".join(rel(p) for p in where)
+            found.append(f"{rel(target)}:{obj} is shown {len(where)} times ({pages}): "
+                         "show it once and link back")
+        n = object_length(target, obj)
+        for line in object_lines(target, obj) if n is not None else []:
+            if len(line) > WIDTH:
+                found.append(f"{rel(where[0])}: listing {obj} has a line of {len(line)} chars "
+                             f"(> {WIDTH}; it is clipped on the page): {line.strip()[:50]}...")
+        if n is None:
+            found.append(f"{rel(where[0])}: {obj} not found in {rel(target)}")
+        elif n > LISTING_MAX:
+            found.append(f"{rel(where[0])}: listing {obj} has {n} lines (> {LISTING_MAX}): "
+                         "show the pure algorithm")
+    return found, seen
+
+
+def object_lines(path: Path, dotted: str) -> list[str]:
+    """The lines of a `:pyobject:` listing as shown (dedented)."""
+    import textwrap
+
+    tree = ast.parse(path.read_text("utf-8"))
+    node = tree
+    for part in dotted.split("."):
+        node = next(n for n in ast.iter_child_nodes(node) if getattr(n, "name", None) == part)
+    lines = path.read_text("utf-8").splitlines()[node.lineno - 1: node.end_lineno]
+    sys.path.insert(0, str(BOOK / "_ext"))
+    from mathforml_book import strip_docstring  # the book shows listings without docstrings
+
+    return strip_docstring(textwrap.dedent("\n".join(lines) + "\n")).splitlines()
+
+
+def object_length(path: Path, dotted: str) -> int | None:
+    """Lines a `:pyobject:` listing shows (docstrings are dropped by the book's extension)."""
+    try:
+        tree = ast.parse(path.read_text("utf-8"))
+    except (OSError, SyntaxError):
+        return None
+    node = tree
+    for part in dotted.split("."):
+        node = next((n for n in ast.iter_child_nodes(node)
+                     if isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+                     and n.name == part), None)
+        if node is None:
+            return None
+    n = node.end_lineno - node.lineno + 1
+    body = node.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None),
+                                                             ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        n -= body[0].end_lineno - body[0].lineno + 1
+    n -= len(getattr(node, "decorator_list", []))
+    return n
+
+
+def static_checks(path: Path) -> list[str]:
+    problems = plain_mentions(path)
+    if not path.read_text("utf-8").startswith("---\njupytext"):
+        return problems
+    nb = read_notebook(path)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if code and tags(code[0]) & HIDDEN:
+        problems.append(f"{rel(path)}: the first code cell is hidden: open the page with a "
+                        "visible setup cell (imports, rng, use_book_style())")
+    in_box = False
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if re.match(r"^(`{3,}|:{3,})\{(solution-start|exercise-start)\}", line):
+                    in_box = True
+                elif re.match(r"^(`{3,}|:{3,})\{(solution-end|exercise-end)\}", line):
+                    in_box = False
+            continue
+        if cell.cell_type != "code" or tags(cell) & HIDDEN:
+            continue
+        limit = BOX_WIDTH if in_box else WIDTH
+        for line in cell.source.splitlines():
+            if len(line) > limit:
+                problems.append(f"{rel(path)}: code line of {len(line)} chars (> {limit}): "
+                                f"{line[:60]}...")
+    return problems
+
+
+def copy_run(path: Path) -> list[str]:
+    """Run the visible cells of a page in a fresh kernel; report errors and wide outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = read_notebook(path)
+    cells = [nbformat.v4.new_code_cell(src) for src in visible_code(nb)]
+    run = nbformat.v4.new_notebook(cells=cells)
+    run.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                  "language": "python"}
+    problems = []
+    with tempfile.TemporaryDirectory() as cwd:
+        client = NotebookClient(run, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": cwd}})
+        try:
+            client.execute()
+        except Exception as err:  # the first failing cell: report it and stop
+            msg = str(err).strip().splitlines()
+            tail = next((m for m in reversed(msg) if m.strip()), "")
+            return [f"{rel(path)}: copy-run failed: {tail[:300]}"]
+    for i, cell in enumerate(run.cells, 1):
+        for out in cell.get("outputs", []):
+            text = ""
+            if out.output_type == "stream":
+                text = out.text
+            elif out.output_type in ("execute_result", "display_data"):
+                data = out.get("data", {})
+                if any(k.startswith("image/") or k == "text/html" for k in data):
+                    continue
+                text = data.get("text/plain", "")
+            for line in text.splitlines():
+                if len(line) > WIDTH:
+                    problems.append(f"{rel(path)}: visible cell {i} prints a line of "
+                                    f"{len(line)} chars: {line[:60]}...")
+    return problems
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", type=Path)
+    parser.add_argument("--no-run", action="store_true", help="static checks only")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    pages = [p.resolve() for p in args.pages] or all_pages()
+    os.environ.pop("MATHFORML_BOOK", None)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    problems = []
+    found, _ = listings(all_pages())
+    if not args.pages:
+        problems += found
+    else:
+        names = {rel(p) for p in pages}
+        problems += [f for f in found if any(n in f for n in names)]
+    for path in pages:
+        problems += static_checks(path)
+    if not args.no_run:
+        runnable = [p for p in pages if p.read_text("utf-8").startswith("---\njupytext")]
+        with ThreadPoolExecutor(args.jobs) as pool:
+            for result in pool.map(copy_run, runnable):
+                problems += result
+    for p in problems:
+        print(p)
+    print(f"pagecheck: {len(pages)} pages, {len(problems)} findings")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
