@@ -1,0 +1,207 @@
+"""The machinery of :func:`check`: run a reader's answer on a family of cases, explain."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Case", "Exercise", "Mistake", "Report", "check", "exercises"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input to try: a description, the arguments, and the expected answer."""
+
+    description: str
+    args: tuple
+    expected: Any
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A usual mistake: ``matches(got, case)`` says whether the answer looks like it."""
+
+    hint: str
+    matches: Callable[[Any, Case], bool]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A self-checking exercise: what it wants, the cases, how to compare, the mistakes."""
+
+    name: str
+    section: str
+    wants: str                                   # "function" or "value"
+    signature: str
+    cases: Callable[[np.random.Generator], list[Case]]
+    agrees: Callable[[Any, Case], bool]
+    mistakes: tuple[Mistake, ...] = ()
+    explain: Callable[[Any, Case], str] | None = None
+
+
+@dataclass
+class Report:
+    """What :func:`check` found. It prints as plain sentences; ``passed`` is a bool."""
+
+    name: str
+    passed: bool
+    n_cases: int
+    n_passed: int
+    lines: list[str] = field(default_factory=list)
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        head = (f"✓ {self.name}: all {self.n_cases} checks passed." if self.passed else
+                f"✗ {self.name}: {self.n_passed} of {self.n_cases} checks passed.")
+        body = [textwrap.fill(line, 78, subsequent_indent="  ") for line in self.lines]
+        if self.hint:
+            body.append(textwrap.fill("Hint: " + self.hint, 78, subsequent_indent="  "))
+        return "\n".join([head, *body])
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+
+_REGISTRY: dict[str, Exercise] = {}
+
+
+def register(exercise: Exercise) -> Exercise:
+    if exercise.name in _REGISTRY:
+        raise ValueError(f"exercise {exercise.name!r} is registered twice")
+    _REGISTRY[exercise.name] = exercise
+    return exercise
+
+
+def exercises() -> dict[str, str]:
+    """The self-checking exercises, by name, with the signature each expects.
+
+    Returns
+    -------
+    dict
+        ``{name: signature}``, in the order of the book.
+
+    Examples
+    --------
+    >>> "gram-schmidt" in exercises()
+    True
+    """
+    return {name: ex.signature for name, ex in _REGISTRY.items()}
+
+
+def _short(x) -> str:
+    if isinstance(x, np.ndarray) or (isinstance(x, (list, tuple)) and len(x) and
+                                      isinstance(x[0], np.ndarray)):
+        with np.printoptions(precision=4, suppress=True, threshold=30, linewidth=74):
+            text = repr(x) if not isinstance(x, tuple) else "(" + ", ".join(
+                repr(np.asarray(a)) for a in x) + ")"
+    else:
+        text = repr(x)
+    return text if len(text) < 400 else text[:400] + " ..."
+
+
+def check(name: str, answer, *, rng=0) -> Report:
+    r"""Check your answer to a self-checking exercise and explain what went wrong.
+
+    Runs your function (or compares your value) against the package's reference on a
+    family of inputs: random ones, edge cases, and ill-conditioned ones where the
+    lesson is about them. It never raises on a wrong answer: it says which input failed,
+    what was expected, what came back, and, when the answer looks like a usual mistake,
+    a hint.
+
+    Parameters
+    ----------
+    name : str
+        The exercise's name, as the book gives it (see :func:`exercises`).
+    answer : callable or value
+        Your function for an exercise that asks for one, otherwise your value.
+    rng : int or numpy.random.Generator, default 0
+        Seed of the random inputs (the same seed gives the same inputs).
+
+    Returns
+    -------
+    Report
+        Prints as sentences; ``bool(report)`` (or ``report.passed``) is whether every
+        check passed.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not an exercise.
+    TypeError
+        If the exercise asks for a function and ``answer`` is not callable.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check("eigenvalues-2x2", [3.0, 1.0]).passed
+    True
+    >>> print(check("eigenvalues-2x2", [2.0, 2.0]))  # doctest: +NORMALIZE_WHITESPACE
+    ✗ eigenvalues-2x2: 0 of 1 checks passed.
+    On the matrix [[2, 1], [1, 2]]: expected [1. 3.] (in any order), got [2. 2.].
+    Hint: those are the diagonal entries. The eigenvalues of a non-diagonal matrix
+      are the roots of det(A - λI) = 0.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be the exercise's name, a string; got {name!r}.")
+    if name not in _REGISTRY:
+        known = ", ".join(_REGISTRY)
+        raise ValueError(f"name must be one of the exercises: {known}; got {name!r}.")
+    ex = _REGISTRY[name]
+    if ex.wants == "function" and not callable(answer):
+        raise TypeError(f"{name} asks for a function {ex.signature}; got "
+                        f"{type(answer).__name__}. Pass the function itself, not its result.")
+    generator = np.random.default_rng(rng)
+    cases = ex.cases(generator)
+    n_passed = 0
+    for case in cases:
+        if ex.wants == "function":
+            try:
+                got = answer(*[np.copy(a) if isinstance(a, np.ndarray) else a
+                               for a in case.args])
+            except Exception as err:  # the reader's code failed: explain, don't raise
+                return Report(name, False, len(cases), n_passed, [
+                    f"On {case.description}: your function raised "
+                    f"{type(err).__name__}: {err}"],
+                    hint=_hint(ex, None, case) or "run it on this input yourself and read "
+                    "the traceback.")
+        else:
+            got = answer
+        ok, problem = _agrees(ex, got, case)
+        if ok:
+            n_passed += 1
+            continue
+        expected = ex.explain(got, case) if ex.explain else (
+            f"expected {_short(case.expected)}, got {_short(got)}.")
+        lines = [f"On {case.description}: {problem or expected}"]
+        return Report(name, False, len(cases), n_passed, lines, _hint(ex, got, case))
+    return Report(name, True, len(cases), n_passed)
+
+
+def _agrees(ex: Exercise, got, case: Case) -> tuple[bool, str | None]:
+    if got is None:
+        return False, "your answer is None. Did the function forget to `return`?"
+    try:
+        return bool(ex.agrees(got, case)), None
+    except (TypeError, ValueError, IndexError) as err:
+        return False, (f"your answer could not be compared with the expected one "
+                       f"({type(err).__name__}: {err}). Expected "
+                       f"{_short(case.expected)}, got {_short(got)}.")
+
+
+def _hint(ex: Exercise, got, case: Case) -> str | None:
+    if got is None:
+        return None
+    for mistake in ex.mistakes:
+        try:
+            if mistake.matches(got, case):
+                return mistake.hint
+        except Exception:  # a mistake's test may not apply to this shape of answer
+            continue
+    return None

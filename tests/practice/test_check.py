@@ -1,0 +1,155 @@
+"""Every self-checking exercise accepts a right answer and explains plausible wrong ones."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from mathforml.linalg import gauss_solve, gram_schmidt, low_rank_approx, project
+from mathforml.practice import Report, check, exercises
+
+
+def reference_layer(X, W, b, G):
+    return G @ W.T, X.T @ G, G.sum(axis=0)
+
+
+def classical_gram_schmidt(A):
+    m, n = A.shape
+    Q, R = np.zeros((m, n)), np.zeros((n, n))
+    for j in range(n):
+        v = A[:, j].copy()
+        for i in range(j):
+            R[i, j] = Q[:, i] @ A[:, j]       # against the ORIGINAL column: classical
+            v -= R[i, j] * Q[:, i]
+        R[j, j] = np.linalg.norm(v)
+        Q[:, j] = v / R[j, j]
+    return Q, R
+
+
+def no_pivoting(A, b):
+    A, b = A.astype(float).copy(), b.astype(float).copy()
+    n = len(b)
+    for k in range(n):
+        for i in range(k + 1, n):
+            m = A[i, k] / A[k, k]
+            A[i] -= m * A[k]
+            b[i] -= m * b[k]
+    x = np.zeros(n)
+    for i in reversed(range(n)):
+        x[i] = (b[i] - A[i, i + 1:] @ x[i + 1:]) / A[i, i]
+    return x
+
+
+RIGHT = {
+    "gauss-solve": gauss_solve,
+    "gram-schmidt": gram_schmidt,
+    "project": project,
+    "eigenvalues-2x2": [1.0, 3.0],
+    "low-rank": low_rank_approx,
+    "gradient-mse": lambda w, X, y: 2 / len(y) * X.T @ (X @ w - y),
+    "linear-layer-backward": reference_layer,
+    "central-difference": lambda f, x, h: (f(x + h) - f(x - h)) / (2 * h),
+}
+
+# (exercise, wrong answer, a word the hint must contain)
+WRONG = [
+    ("gauss-solve", lambda A, b: np.linalg.solve(A.T, b), "Aᵀx"),
+    ("gauss-solve", no_pivoting, "pivoting"),
+    ("gram-schmidt", lambda A: (A, np.eye(A.shape[1])), "unit vectors"),
+    ("gram-schmidt", classical_gram_schmidt, "modified Gram–Schmidt"),
+    ("gram-schmidt", lambda A: (lambda Q, R: (-Q, -R))(*np.linalg.qr(A)), "negative"),
+    ("project", lambda b, A: np.linalg.lstsq(A, b, rcond=None)[0], "coefficients"),
+    ("project", lambda b, A: b - project(b, A), "residual"),
+    ("project", lambda b, A: A @ A.T @ b, "orthonormal"),
+    ("eigenvalues-2x2", [2.0, 2.0], "diagonal entries"),
+    ("eigenvalues-2x2", [4.0, 3.0], "trace"),
+    ("eigenvalues-2x2", [3.0], "exactly two"),
+    ("low-rank", lambda A, k: low_rank_approx(A, k + 1), "k − 1 or k + 1"),
+    ("low-rank", lambda A, k: (lambda U, s, Vt: U[:, :k] @ Vt[:k])(
+        *np.linalg.svd(A, full_matrices=False)), "singular values are missing"),
+    ("gradient-mse", lambda w, X, y: 1 / len(y) * X.T @ (X @ w - y), "factor 2"),
+    ("gradient-mse", lambda w, X, y: 2 * X.T @ (X @ w - y), "factor N"),
+    ("gradient-mse", lambda w, X, y: 2 / len(y) * X.T @ (y - X @ w), "sign"),
+    ("linear-layer-backward", lambda X, W, b, G: (G @ W.T, G.T @ X, G.sum(axis=0)),
+     "transposed"),
+    ("linear-layer-backward", lambda X, W, b, G: (G @ W.T, X.T @ G, G.mean(axis=0)),
+     "add up G over the batch"),
+    ("linear-layer-backward", lambda X, W, b, G: (G @ W.T, X.T @ G, G.sum(axis=1)),
+     "axis 0"),
+    ("central-difference", lambda f, x, h: (f(x + h) - f(x)) / h, "forward difference"),
+    ("central-difference", lambda f, x, h: (f(x + h) - f(x - h)) / h, "factor 2"),
+    ("central-difference", lambda f, x, h: (f(x - h) - f(x + h)) / (2 * h), "sign"),
+]
+
+
+def test_every_exercise_has_a_right_answer_and_two_planted_mistakes():
+    assert set(RIGHT) == set(exercises())
+    counts = {name: sum(w[0] == name for w in WRONG) for name in exercises()}
+    assert min(counts.values()) >= 2, counts
+
+
+@pytest.mark.parametrize("name", list(RIGHT))
+def test_a_right_answer_passes_quickly(name):
+    start = time.perf_counter()
+    report = check(name, RIGHT[name])
+    assert time.perf_counter() - start < 1.0
+    assert isinstance(report, Report) and report.passed and bool(report), str(report)
+    assert report.n_passed == report.n_cases >= 1
+    assert str(report).startswith("✓")
+
+
+@pytest.mark.parametrize(("name", "wrong", "hint"), WRONG,
+                         ids=[f"{w[0]}-{w[2]}" for w in WRONG])
+def test_a_planted_mistake_is_explained_with_its_hint(name, wrong, hint):
+    report = check(name, wrong)
+    assert not report.passed and not bool(report)
+    text = str(report)
+    assert text.startswith("✗") and ("expected" in text.lower() or "shape" in text), text
+    assert report.hint is not None and hint in report.hint, text
+    assert all(len(line) <= 80 for line in text.splitlines()), text
+
+
+def test_a_forgotten_return_is_named():
+    report = check("gradient-mse", lambda w, X, y: None)
+    assert not report.passed and "forget to `return`" in str(report)
+
+
+def test_a_crashing_answer_is_reported_not_raised():
+    def broken(A, b):
+        raise ZeroDivisionError("boom")
+
+    report = check("gauss-solve", broken)
+    assert not report.passed and "ZeroDivisionError: boom" in str(report)
+
+
+def test_same_seed_same_inputs():
+    seen = []
+
+    def spy(A, b):
+        seen.append(A.copy())
+        return np.linalg.solve(A, b)
+
+    check("gauss-solve", spy, rng=3)
+    check("gauss-solve", spy, rng=3)
+    half = len(seen) // 2
+    assert all(np.array_equal(a, b) for a, b in zip(seen[:half], seen[half:]))
+
+
+def test_the_readers_function_cannot_change_the_cases():
+    def vandal(A, b):
+        A[:] = 0.0
+        return np.linalg.solve(np.eye(len(b)), b)
+
+    assert not check("gauss-solve", vandal).passed
+    assert check("gauss-solve", gauss_solve).passed
+
+
+def test_called_wrongly_it_raises():
+    with pytest.raises(ValueError, match="name must be one of the exercises"):
+        check("gram_schmit", gram_schmidt)
+    with pytest.raises(TypeError, match="name must be the exercise's name"):
+        check(3, gram_schmidt)
+    with pytest.raises(TypeError, match="asks for a function"):
+        check("gram-schmidt", gram_schmidt(np.eye(2)))
