@@ -35,6 +35,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from mathforml_book import strip_docstring  # noqa: E402  (the book extension, by path)
+from mathforml_quiz import LETTERS, parse_choices  # noqa: E402
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
 ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<body>[^`]*)`")
@@ -246,6 +247,16 @@ def convert_directive(page, name, arg, options, inner) -> str:
         return literalinclude(page, arg, options)
     if name in ("tableofcontents", "bibliography", "solution-end"):
         return ""
+    if name == "quiz":
+        choices = parse_choices(inner.splitlines())
+        lines = [f"**Check yourself.** {arg}", ""]
+        lines += [f"- ({LETTERS[i]}) {c['text']}" for i, c in enumerate(choices)]
+        why = [f"({LETTERS[i]}){' ✓' if c['correct'] else ''} {' '.join(c['why'])}"
+               for i, c in enumerate(choices)]
+        return "\n".join([*lines, "", "<details><summary>Answer</summary>", "",
+                          "\n\n".join(why), "", "</details>"])
+    if name == "quiz-answers":
+        return ""
     if name == "solution-start":
         return "**Solution** (the cells below):"
     if name == "solution":
@@ -366,8 +377,10 @@ def main(argv=None) -> int:
                         help="install mathforml from this checkout (for testing)")
     parser.add_argument("--ref", default=os.environ.get("MFML_REF"))
     args = parser.parse_args(argv)
-    ref = args.ref or subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, text=True,
-                                     capture_output=True, check=True).stdout.strip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, text=True,
+                          capture_output=True)
+    # outside a git checkout (a source archive) the notebooks install from the main branch
+    ref = args.ref or (head.stdout.strip() if head.returncode == 0 else "main")
     cfg, bib = config(), bibliography()
     pages = executable_pages()
     for md in pages:

@@ -163,6 +163,17 @@ def _patch_glue_format():
             module.format_plain_text = _format_plain_text
 
 
+def _pdf_status(app, exception):
+    """``_static/mfml-pdf.js`` tells the sidebar whether the site has its PDF (`make pdf`
+    rewrites it when it copies the PDF in), so the link never leads to a 404."""
+    if exception is not None or app.builder.format != "html":
+        return
+    has_pdf = (Path(app.outdir) / "mathforml-book.pdf").exists()
+    status = Path(app.outdir) / "_static" / "mfml-pdf.js"
+    status.parent.mkdir(parents=True, exist_ok=True)
+    status.write_text(f"window.MFML_PDF = {'true' if has_pdf else 'false'};\n", "utf-8")
+
+
 def _name_sidebar_toggles(app, exception):
     """Give the sidebar's expand/collapse toggles a name screen readers can say.
 
@@ -184,6 +195,9 @@ def _config_inited(app, config):
 
 
 def setup(app):
+    from mathforml_quiz import setup as setup_quiz  # the sibling module in book/_ext
+
+    setup_quiz(app)
     _patch_glue_format()
     app.add_directive("literalinclude", BookLiteralInclude, override=True)
     app.connect("config-inited", _config_inited)
@@ -191,4 +205,5 @@ def setup(app):
     app.connect("build-finished", _copy_mathjax)
     app.connect("build-finished", _fix_latex)
     app.connect("build-finished", _name_sidebar_toggles)
+    app.connect("build-finished", _pdf_status)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
