@@ -55,6 +55,7 @@ pdf: $(STAMP)
 	  echo "PDF build failed: the whole log is $(BUILD)/pdf.log"; exit 1; }
 	@mkdir -p $(BUILD)/html
 	@cp $(BUILD)/latex/mathforml-book.pdf $(BUILD)/html/mathforml-book.pdf
+	@mkdir -p $(BUILD)/html/_static && echo "window.MFML_PDF = true;" > $(BUILD)/html/_static/mfml-pdf.js
 	@echo "PDF built: $(BUILD)/latex/mathforml-book.pdf ($$(pdfinfo $(BUILD)/latex/mathforml-book.pdf 2>/dev/null | awk '/^Pages/{print $$2}') pages), linked from the site"
 
 site: html pdf
