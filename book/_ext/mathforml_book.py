@@ -136,11 +136,32 @@ def _number_like_the_web(tex: str) -> str:
                   r"(?=\\begin\{sphinxthebibliography\})", r"\1", tex)
 
 
+def _resolve_exercise_refs(tex: str) -> str:
+    """Give references to exercises their number in the PDF, as on the web.
+
+    sphinx-exercise labels an exercise ``exercise:<label>`` but a reference from another
+    page points at ``<docname>:<label>`` and prints ``\\ref`` of it, which LaTeX shows as
+    "Exercise ??". The exercise's own box title carries its number: use it.
+    """
+    numbers = dict(re.findall(r"\\label\{exercise:([\w.:-]+)\}\s*\\begin\{sphinxadmonition\}"
+                              r"\{\w+\}\{Exercise ([\d.]+)", tex))
+
+    def fix(m):
+        label, word = m.group(1), m.group(2)
+        if label not in numbers:
+            return m.group(0)
+        return f"\\hyperref[exercise:{label}]{{{word} {numbers[label]}}}"
+
+    return re.sub(r"\\hyperref\[\\detokenize\{[^}]*?:([\w.-]+)\}\]\{(\w+) \\ref\{"
+                  r"\\detokenize\{[^}]*\}\}\}", fix, tex)
+
+
 def _fix_latex(app, exception):
     if exception is not None or app.builder.name != "latex":
         return
     for tex in Path(app.outdir).glob("*.tex"):
-        tex.write_text(_number_like_the_web(tex.read_text("utf-8")), "utf-8")
+        text = _resolve_exercise_refs(_number_like_the_web(tex.read_text("utf-8")))
+        tex.write_text(text, "utf-8")
 
 
 def _format_plain_text(text: str, fmt_spec: str) -> str:
