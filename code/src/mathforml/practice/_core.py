@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,8 +164,12 @@ def check(name: str, answer, *, rng=0) -> Report:
     for case in cases:
         if ex.wants == "function":
             try:
-                got = answer(*[np.copy(a) if isinstance(a, np.ndarray) else a
-                               for a in case.args])
+                # NaN and overflow in the reader's code show up in the comparison below,
+                # explained, rather than as a warning (or, under -W error, an exception)
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    got = answer(*[np.copy(a) if isinstance(a, np.ndarray) else a
+                                   for a in case.args])
             except Exception as err:  # the reader's code failed: explain, don't raise
                 return Report(name, False, len(cases), n_passed, [
                     f"On {case.description}: your function raised "
