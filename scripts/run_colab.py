@@ -2,13 +2,17 @@
 
 The environment is a new virtual environment with only what Colab has and the book
 needs: numpy, scipy, matplotlib, scikit-learn and ipykernel, at the versions pinned in
-requirements.txt. No myst-nb and no mathforml: the first cell of each notebook installs
+requirements.txt, or with ``--floor`` at the oldest versions the book declares (the
+package's lower bounds and FLOOR_EXTRA). Environments are kept in ~/.cache/mathforml,
+keyed by their pins, so a second run reuses them (CI starts without them).
+No myst-nb and no mathforml: the first cell of each notebook installs
 mathforml the way a reader's does (here from this checkout instead of GitHub). Each
 notebook runs in an empty temporary folder, as in Colab, with its own kernel.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -24,6 +28,9 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("numpy", "scipy", "matplotlib", "scikit-learn", "ipykernel")
+# What only the pages need, at the oldest version the book supports (README, "using this
+# book"): scikit-learn for its data sets, and a Jupyter kernel of the IPython 8 era.
+FLOOR_EXTRA = ["scikit-learn==1.3.2", "ipykernel==6.29.5", "ipython==8.18.1"]
 
 
 def pins() -> list[str]:
@@ -35,14 +42,30 @@ def pins() -> list[str]:
     return found
 
 
-def make_env(env: Path) -> Path:
-    """Create the environment (once per requirements pin set) and its kernelspec."""
+def floor_pins() -> list[str]:
+    """The oldest versions the book declares: the package's floors (code/pyproject.toml)
+    and the book's own for what only the pages use (FLOOR_EXTRA)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from floor_env import floor_pins as package_floor
+
+    return package_floor() + FLOOR_EXTRA
+
+
+def cache_dir(name: str, pinned: list[str]) -> Path:
+    """An environment kept between runs outside _build, keyed by what it pins."""
+    digest = hashlib.sha256("\n".join(pinned).encode()).hexdigest()[:12]
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mathforml"
+    return base / f"{name}-{sys.version_info.major}.{sys.version_info.minor}-{digest}"
+
+
+def make_env(env: Path, pinned: list[str]) -> Path:
+    """Create the environment (once per pin set) and its kernelspec."""
     stamp = env / ".pins"
-    want = "\n".join(pins())
+    want = "\n".join(pinned)
     if not (stamp.exists() and stamp.read_text() == want):
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(env)], check=True)
         subprocess.run([str(env / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
-                        *pins()], check=True)
+                        "--only-binary=:all:", *pinned], check=True)
         stamp.write_text(want)
     spec = env / "share" / "jupyter" / "kernels" / "colab-like"
     spec.mkdir(parents=True, exist_ok=True)
@@ -67,13 +90,18 @@ def run(path: Path) -> tuple[Path, float, str | None]:
 
 
 def main(argv: list[str]) -> int:
+    floor = "--floor" in argv
+    argv = [a for a in argv if a != "--floor"]
     folder = Path(argv[0]) if argv else ROOT / "_build" / "colab"
     notebooks = sorted(folder.rglob("*.ipynb"))
     if not notebooks:
         print(f"run_colab: no notebooks in {folder}: run `make notebooks` first")
         return 1
-    env = Path(os.environ.get("MFML_COLAB_ENV", ROOT / "_build" / "colab-env"))
-    jupyter_path = make_env(env)
+    pinned = floor_pins() if floor else pins()
+    env = Path(os.environ.get("MFML_COLAB_ENV") or cache_dir(
+        "colab-floor" if floor else "colab", pinned))
+    print(f"run_colab: {'floor' if floor else 'newest'} versions: {', '.join(pinned)}")
+    jupyter_path = make_env(env, pinned)
     os.environ["JUPYTER_PATH"] = str(jupyter_path)
     os.environ.pop("MATHFORML_BOOK", None)  # the notebooks run as a reader's would
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
