@@ -89,3 +89,15 @@ def read_back(text: str) -> float:
 def test_format_value_rejects_a_non_string_spec():
     with pytest.raises(TypeError, match="spec must be a format string"):
         format_value(1.0, 2)
+
+
+def test_the_mathematics_loads_without_matplotlib():
+    import subprocess
+    import sys
+
+    code = ("import sys, mathforml.linalg, mathforml.calculus, mathforml.autodiff, "
+            "mathforml.probability, mathforml.practice; "
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"

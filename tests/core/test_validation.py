@@ -63,3 +63,40 @@ def test_check_rng_same_seed_same_draws():
     assert check_rng(g) is g
     with pytest.raises(TypeError, match="rng must be None, an int seed"):
         check_rng("seed")
+
+
+@pytest.mark.parametrize("bad", [
+    np.eye(2) + 1j * np.eye(2),
+    [1 + 2j, 3.0],
+    [[1.0, 2.0], [3.0, 4j]],
+    np.array([1.0, 2j], dtype=object),
+    np.complex64(1 + 1j),
+])
+def test_as_array_rejects_complex_naming_the_argument(bad):
+    # np.asarray(x, dtype=float) would drop the imaginary part with only a warning
+    with pytest.raises(TypeError, match="A must be real; got complex values"):
+        as_array(bad, name="A")
+
+
+@pytest.mark.parametrize("bad", [np.array(["1", "2"]), ["1.0", "2.0"], np.array([b"1"])])
+def test_as_array_rejects_strings(bad):
+    with pytest.raises(TypeError, match="A must be an array of numbers; got strings"):
+        as_array(bad, name="A")
+
+
+@pytest.mark.parametrize("bad", [np.array([1.0, None], dtype=object), [[1, 2], [3]],
+                                 [{"a": 1}]])
+def test_as_array_rejects_object_and_ragged_input(bad):
+    with pytest.raises(TypeError, match="A must be an array of numbers"):
+        as_array(bad, name="A")
+
+
+def test_as_array_accepts_numbers_of_any_real_dtype():
+    for good in ([1, 2], np.array([1, 2], dtype=np.int8), np.array([True, False]),
+                 np.array([1.0, 2.0], dtype=np.float32), np.array([1, 2], dtype=object)):
+        assert as_array(good, name="A").dtype == float
+
+
+def test_check_rng_rejects_a_bool():
+    with pytest.raises(TypeError, match="rng must be None, an int seed"):
+        check_rng(True)

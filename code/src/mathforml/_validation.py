@@ -32,8 +32,27 @@ def as_array(x, *, name: str, ndim: int | None = None, allow_empty: bool = False
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(f"{name} must be an array of numbers; got {_kind(x)}.")
     try:
-        arr = np.asarray(x, dtype=float)
+        raw = np.asarray(x)
+        if raw.dtype.kind == "O" and any(isinstance(v, complex) for v in raw.ravel()):
+            raw = raw.astype(complex)
+        if raw.dtype.kind == "c":
+            raise TypeError(
+                f"{name} must be real; got complex values. The book's functions work over "
+                f"the reals: pass {name}.real if the imaginary parts are meant to be zero."
+            )
+        if raw.dtype.kind == "O" and not all(isinstance(v, numbers.Real)
+                                              for v in raw.ravel()):
+            if raw.ndim == 0:
+                raise TypeError(f"{name} must be an array of numbers; got {_kind(x)}.")
+            odd = next(v for v in raw.ravel() if not isinstance(v, numbers.Real))
+            raise TypeError(f"{name} must be an array of numbers; it holds {_kind(odd)} "
+                            f"{odd!r}.")
+        if raw.dtype.kind in "USV":
+            raise TypeError(f"{name} must be an array of numbers; got strings ({raw.dtype}).")
+        arr = raw.astype(float)
     except (TypeError, ValueError) as err:
+        if isinstance(err, TypeError) and str(err).startswith(name + " must"):
+            raise
         raise TypeError(
             f"{name} must be an array of numbers; got {_kind(x)} that NumPy cannot "
             f"convert to float ({err})."
@@ -138,8 +157,8 @@ def check_rng(rng) -> np.random.Generator:
     >>> bool(check_rng(0).integers(10) == check_rng(0).integers(10))
     True
     """
-    if rng is not None and not isinstance(rng, (numbers.Integral, np.random.Generator,
-                                                np.random.SeedSequence)):
+    if isinstance(rng, bool) or (rng is not None and not isinstance(
+            rng, (numbers.Integral, np.random.Generator, np.random.SeedSequence))):
         raise TypeError(
             f"rng must be None, an int seed or a numpy.random.Generator; got {_kind(rng)}."
         )
