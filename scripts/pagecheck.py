@@ -64,15 +64,47 @@ def visible_code(nb) -> list[str]:
     return [c.source for c in nb.cells if c.cell_type == "code" and not tags(c) & HIDDEN]
 
 
+CODE_DIRECTIVES = {"code-cell", "literalinclude", "code-block", "code", "sourcecode"}
+
+
+def prose_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a MyST page that are prose: outside code cells, listings and code
+    blocks, and not directive options. Directive bodies (exercises, notes, captions)
+    are prose."""
+    out, stack, skip = [], [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if skip is not None:
+            if stripped == skip:
+                skip = None
+            continue
+        m = re.match(r"^(`{3,}|~{3,}|:{3,})(\{([\w:-]+)\})?(.*)$", stripped)
+        if m:
+            fence, name = m.group(1), m.group(3)
+            if name in CODE_DIRECTIVES:
+                skip = fence
+            elif name:
+                stack.append(fence)
+                out.append((number, m.group(4)))     # a directive's title is prose
+            elif stack and stack[-1] == fence and not m.group(4).strip():
+                stack.pop()
+            else:
+                skip = fence                          # a plain code block
+            continue
+        if re.match(r"^:[\w-]+:", stripped) and stack:
+            continue
+        out.append((number, line))
+    return out
+
+
 def strip_markup(text: str) -> str:
-    """Prose only: drop fenced code, directives' options, math, roles and code spans."""
-    text = re.sub(r"^(```|~~~)[^\n]*\n.*?^\1\s*$", "", text, flags=re.S | re.M)
+    """Prose only: drop code, directive options, math, roles and code spans."""
+    text = "\n".join(line for _, line in prose_lines(text))
     text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
     text = re.sub(r"\$[^$\n]+\$", "", text)
     text = re.sub(r"\{[\w:-]+\}`[^`]*`", "", text)     # roles: {ref}`...`, {numref}`...`
     text = re.sub(r"`[^`\n]*`", "", text)               # code spans
     text = re.sub(r"\[[^\]]*\]\([^)]*\)", "", text)     # Markdown links
-    text = re.sub(r"^:[\w-]+:.*$", "", text, flags=re.M)  # directive options
     return text
 
 
@@ -198,7 +230,7 @@ def copy_run(path: Path) -> list[str]:
             client.execute()
         except Exception as err:  # the first failing cell: report it and stop
             msg = str(err).strip().splitlines()
-            tail = next((m for m in reversed(msg) if m.strip()), "")
+            tail = re.sub(r"\x1b\[[0-9;]*m", "", next((m for m in reversed(msg) if m.strip()), ""))
             return [f"{rel(path)}: copy-run failed: {tail[:300]}"]
     for i, cell in enumerate(run.cells, 1):
         for out in cell.get("outputs", []):

@@ -1,4 +1,4 @@
-"""Reverse-mode automatic differentiation on NumPy arrays (Section 4.6 of the book).
+"""Reverse-mode automatic differentiation on NumPy arrays (:ref:`sec-backpropagation`).
 
 A ``Tensor`` wraps an array and records the operations that produce it; ``backward`` applies
 the chain rule through them. The surface follows PyTorch: ``Tensor(data,

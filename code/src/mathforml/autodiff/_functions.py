@@ -24,7 +24,7 @@ def exp(x) -> Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. A primitive with the vector-Jacobian product
+    :ref:`sec-backpropagation`. A primitive with the vector-Jacobian product
 
     .. math::
 
@@ -55,7 +55,7 @@ def log(x) -> Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. A primitive with the vector-Jacobian product
+    :ref:`sec-backpropagation`. A primitive with the vector-Jacobian product
 
     .. math::
 
@@ -85,7 +85,7 @@ def tanh(x) -> Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. A primitive with the vector-Jacobian product
+    :ref:`sec-backpropagation`. A primitive with the vector-Jacobian product
 
     .. math::
 
@@ -116,7 +116,7 @@ def relu(x) -> Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. A primitive with the vector-Jacobian product
+    :ref:`sec-backpropagation`. A primitive with the vector-Jacobian product
 
     .. math::
 
@@ -148,7 +148,7 @@ def sigmoid(x) -> Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. A primitive, written without overflow as
+    :ref:`sec-backpropagation`. A primitive, written without overflow as
 
     .. math::
 
@@ -189,7 +189,7 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False) -> Tensor:
 
     Notes
     -----
-    Section 4.4 of the book. For any constant :math:`m`,
+    :ref:`sec-jacobians`. For any constant :math:`m`,
 
     .. math::
 
@@ -228,7 +228,7 @@ def log_softmax(x, axis: int = -1) -> Tensor:
 
     Notes
     -----
-    Section 4.4 of the book: :math:`\log \operatorname{softmax}(x)_i = x_i - \log \sum_j
+    :ref:`sec-jacobians`: :math:`\log \operatorname{softmax}(x)_i = x_i - \log \sum_j
     e^{x_j}`, stable by the max subtraction inside :func:`logsumexp`.
 
     Examples
@@ -257,7 +257,7 @@ def softmax(x, axis: int = -1) -> Tensor:
 
     Notes
     -----
-    Section 4.4 of the book. Computed as :math:`\exp(\operatorname{log\_softmax}(x))`, so
+    :ref:`sec-jacobians`. Computed as :math:`\exp(\operatorname{log\_softmax}(x))`, so
     every exponent is :math:`\le 0`.
 
     Examples

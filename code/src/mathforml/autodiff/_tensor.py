@@ -38,7 +38,7 @@ class Tensor:
 
     Notes
     -----
-    Section 4.6 of the book. Operators ``+ - * / ** @`` and unary ``-`` work with tensors,
+    :ref:`sec-backpropagation`. Operators ``+ - * / ** @`` and unary ``-`` work with tensors,
     arrays and numbers on either side, with NumPy broadcasting; ``sum``, ``mean``,
     ``reshape``, ``.T`` and indexing ``t[rows, cols]`` are differentiable too. A gradient
     flowing into a broadcast operand is summed back to the operand's shape.

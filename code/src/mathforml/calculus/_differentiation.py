@@ -46,7 +46,7 @@ def derivative(f: Callable[[float], float], x: float, h: float | None = None,
 
     Notes
     -----
-    Section 4.1 of the book. Taylor's theorem gives the truncation errors
+    :ref:`sec-derivatives`. Taylor's theorem gives the truncation errors
 
     .. math::
 
@@ -104,7 +104,7 @@ def gradient(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.
 
     Notes
     -----
-    Section 4.3 of the book. One central difference per coordinate, with :math:`e_i` the
+    :ref:`sec-gradients`. One central difference per coordinate, with :math:`e_i` the
     :math:`i`-th unit vector; ``2 n`` evaluations of ``f`` in all:
 
     .. math::
@@ -157,7 +157,7 @@ def jacobian(f: Callable[[np.ndarray], np.ndarray], x, h: float | None = None) -
 
     Notes
     -----
-    Section 4.4 of the book. Column :math:`j` is a central difference along :math:`e_j`:
+    :ref:`sec-jacobians`. Column :math:`j` is a central difference along :math:`e_j`:
 
     .. math::
 
@@ -211,7 +211,7 @@ def hessian(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.n
 
     Notes
     -----
-    Section 4.7 of the book. Four evaluations per pair :math:`i \le j`:
+    :ref:`sec-hessians`. Four evaluations per pair :math:`i \le j`:
 
     .. math::
 

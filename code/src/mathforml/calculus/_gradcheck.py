@@ -52,7 +52,7 @@ def check_grad(f: Callable[[np.ndarray], float], grad_f: Callable[[np.ndarray], 
 
     Notes
     -----
-    Section 4.6 of the book. As JAX's ``check_grads``, the test compares the directional
+    :ref:`sec-backpropagation`. As JAX's ``check_grads``, the test compares the directional
     derivative :math:`\nabla f(x)^\top u` with a central difference along unit directions
     :math:`u`, each check costing two evaluations of ``f`` whatever the size of ``x``:
 

@@ -39,7 +39,7 @@ def trapezoid(f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int)
 
     Notes
     -----
-    Section 4.8 of the book. With :math:`h = (b - a)/n` and :math:`x_k = a + kh`,
+    :ref:`sec-integration`. With :math:`h = (b - a)/n` and :math:`x_k = a + kh`,
 
     .. math::
 
@@ -83,7 +83,7 @@ def simpson(f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int) -
 
     Notes
     -----
-    Section 4.8 of the book. A parabola through each pair of subintervals gives weights
+    :ref:`sec-integration`. A parabola through each pair of subintervals gives weights
     :math:`1, 4, 2, 4, \dots, 2, 4, 1`:
 
     .. math::
@@ -146,7 +146,8 @@ def monte_carlo_integral(f: Callable[[np.ndarray], np.ndarray], low, high, n: in
 
     Notes
     -----
-    Sections 4.8 and 5.7 of the book. With :math:`V` the volume of the box and
+    :ref:`sec-integration` and the probability chapter (to come). With :math:`V` the volume of
+    the box and
     :math:`X_k` uniform in it,
 
     .. math::

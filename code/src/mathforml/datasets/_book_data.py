@@ -74,7 +74,7 @@ def topic_weights(*, by_seed: bool = False) -> dict:
     """Each content chapter's share of the topics the sources name.
 
     A topic counts once, for the chapter that teaches it first; the framing topics of
-    Chapter 0 are left out, so the weights of chapters 1–10 sum to 1.
+    the orientation chapter are left out, so the weights of chapters 1–10 sum to 1.
 
     Parameters
     ----------

@@ -49,7 +49,7 @@ def make_line_data(n_samples: int = 30, *, slope: float = 2.0, intercept: float 
     -----
     .. math:: y_i = a x_i + b + \varepsilon_i, \quad \varepsilon_i \sim \mathcal{N}(0, \sigma^2)
 
-    Used in Section 0.1 of the book and again for linear regression in Chapter 9.
+    Used in :ref:`sec-what-ml-asks` and again for linear regression in the models chapter (to come).
 
     Examples
     --------

@@ -42,7 +42,7 @@ def norm(x: ArrayLike, ord: float = 2) -> float:
         \lVert x \rVert_\infty = \max_i |x_i|.
 
     The 2-norm divides by :math:`\max_i |x_i|` before squaring, so that squares of very
-    large or very small entries neither overflow nor underflow. Section 2.1 of the book
+    large or very small entries neither overflow nor underflow. :ref:`sec-norms`
     compares the three norms and their unit balls.
 
     Examples
@@ -98,7 +98,7 @@ def cosine_similarity(a: ArrayLike, b: ArrayLike) -> float:
     .. math:: \cos\theta = \frac{a^\top b}{\lVert a \rVert \, \lVert b \rVert}.
 
     The vectors are scaled to unit length first, and the result is clipped to
-    :math:`[-1, 1]` against rounding. Section 1.2 of the book uses it to compare documents
+    :math:`[-1, 1]` against rounding. :ref:`sec-vector-operations` uses it to compare documents
     and embeddings.
 
     Examples
@@ -141,7 +141,7 @@ def angle(a: ArrayLike, b: ArrayLike) -> float:
 
     This equals :math:`\arccos(u^\top v)` but stays accurate for nearly parallel vectors,
     where the cosine is close to 1 and ``arccos`` loses half the digits.
-    Section 2.2 of the book defines angles through inner products.
+    :ref:`sec-inner-products` defines angles through inner products.
 
     Examples
     --------
@@ -182,7 +182,8 @@ def cross(a: ArrayLike, b: ArrayLike) -> np.ndarray:
         a_1 b_2 - a_2 b_1 \end{pmatrix}.
 
     It exists only in three dimensions (in two, the analogous scalar a_1 b_2 - a_2 b_1 is the
-    signed area of the parallelogram; this function does not compute it). Section 1.2 of the book
+    signed area of the parallelogram; this function does not compute it).
+    :ref:`sec-vector-operations`
     shows it with the right-hand rule.
 
     Examples
@@ -236,7 +237,7 @@ def rotation_matrix(theta: float) -> np.ndarray:
         R(\theta) = \begin{pmatrix} \cos\theta & -\sin\theta \\
         \sin\theta & \cos\theta \end{pmatrix}.
 
-    Section 2.7 of the book shows that rotations keep lengths and angles.
+    :ref:`sec-rotations` shows that rotations keep lengths and angles.
 
     Examples
     --------

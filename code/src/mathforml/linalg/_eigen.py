@@ -56,7 +56,7 @@ def characteristic_polynomial(A: ArrayLike) -> np.ndarray:
     under tiny changes of its coefficients (Wilkinson's polynomial), so numerical libraries
     never go through :math:`p`. ``numpy.poly`` even goes the other way, from eigenvalues to
     coefficients. Use :func:`eig_sym` or ``numpy.linalg.eigvals`` for eigenvalues.
-    Section 3.1 of the book.
+    Taught in :ref:`sec-eigenvalues`.
 
     Examples
     --------
@@ -146,7 +146,7 @@ def power_iteration(A: ArrayLike, *, x0: ArrayLike | None = None, max_iter: int 
     The stopping test is a backward error: with unit :math:`x` and
     :math:`r = A x - \lambda x`, the pair :math:`(\lambda, x)` is exact for the matrix
     :math:`A - r x^\top`, which is within :math:`\lVert r \rVert` of :math:`A`.
-    Section 3.6 of the book.
+    Taught in :ref:`sec-power-iteration`.
 
     Examples
     --------
@@ -239,7 +239,7 @@ def eig_sym(A: ArrayLike, *, tol: float = 1e-12,
     (the round-robin order of Brent and Luk); rotations in disjoint planes commute, so
     NumPy applies a whole round at once. This is a teaching algorithm: LAPACK's ``eigh``
     (tridiagonalization, then QR or divide and conquer) is a few hundred times faster.
-    Section 3.2 of the book.
+    Taught in :ref:`sec-eigendecomposition`.
 
     Examples
     --------
@@ -366,7 +366,7 @@ def cholesky(A: ArrayLike) -> np.ndarray:
     :math:`A` is positive definite, so the algorithm doubles as the cheapest test of
     definiteness. It costs :math:`n^3/3` flops, half of LU, needs no pivoting, and is how
     Gaussian samples :math:`\mu + L z` and Gaussian-process posteriors are computed.
-    Section 3.3 of the book.
+    Taught in :ref:`sec-cholesky`.
 
     Examples
     --------
@@ -419,7 +419,7 @@ def gershgorin_discs(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     So every (possibly complex) eigenvalue lies in the union of the discs; a union of
     :math:`k` discs disjoint from the others holds exactly :math:`k` eigenvalues. Discs
     of :math:`A^\top` (column sums) give a second bound. A nearly diagonal matrix has small
-    discs: its eigenvalues are close to its diagonal. Section 3.7 of the book.
+    discs: its eigenvalues are close to its diagonal. Taught in :ref:`sec-which-decomposition`.
 
     Examples
     --------

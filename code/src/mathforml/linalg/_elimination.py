@@ -76,7 +76,7 @@ def gauss_solve(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     Each step swaps in the row with the largest entry in the pivot column (partial
     pivoting), so no multiplier exceeds 1 in size and rounding errors stay small. A nearly
     singular ``A`` can pass the pivot test and give an answer with few correct digits:
-    :func:`condition_number` tells how many to expect. Section 1.4 of the book explains the
+    :func:`condition_number` tells how many to expect. :ref:`sec-linear-systems` explains the
     method.
 
     Examples
@@ -145,7 +145,8 @@ def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
 
     .. math:: x = x_p + \sum_{j \,\text{free}} \lambda_j x_j, \qquad A x_j = 0.
 
-    Section 1.4 of the book uses it for particular and general solutions, and Section 1.5
+    :ref:`sec-linear-systems` uses it for particular and general solutions, and
+    :ref:`sec-vector-spaces`
     for rank (the number of pivots) and the kernel.
 
     Examples
@@ -207,7 +208,7 @@ def det(A: ArrayLike) -> float:
 
     This costs :math:`O(n^3)` instead of the :math:`O(n!)` of the cofactor expansion. For
     large ``n`` the product can overflow; ``numpy.linalg.slogdet`` returns its logarithm.
-    Section 1.6 of the book explains the determinant as a signed volume.
+    :ref:`sec-determinant-inverse` explains the determinant as a signed volume.
 
     Examples
     --------
@@ -248,7 +249,7 @@ def inv(A: ArrayLike) -> np.ndarray:
     .. math:: [A \mid I] \;\longrightarrow\; [I \mid A^{-1}].
 
     To solve :math:`A x = b`, call :func:`gauss_solve` instead of forming :math:`A^{-1} b`:
-    it does a third of the work and is more accurate. Section 1.6 of the book explains why.
+    it does a third of the work and is more accurate. :ref:`sec-determinant-inverse` explains why.
 
     Examples
     --------

@@ -52,7 +52,7 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     columns can pass this test and give a :math:`Q` far from orthonormal, so check
     :func:`condition_number` first, and use Householder QR (``numpy.linalg.qr``) for badly
     conditioned matrices.
-    Section 2.4 of the book derives the method.
+    :ref:`sec-gram-schmidt` derives the method.
 
     Examples
     --------
@@ -133,7 +133,7 @@ def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:
     It removes from :math:`b` its component along each :math:`q_i` in turn, as
     :func:`gram_schmidt` does with a new column; what is left, :math:`r = b - QQ^\top b`, stays
     orthogonal to the :math:`q_i` even when they have lost some orthogonality, and
-    :math:`\pi(b) = b - r`. Section 2.5 of the book explains projections.
+    :math:`\pi(b) = b - r`. :ref:`sec-projections` explains projections.
 
     Examples
     --------
@@ -181,7 +181,7 @@ def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     new column; with modified Gram–Schmidt this keeps the error of order
     :math:`\varepsilon\,\kappa(A)` for a consistent system (Björck), where the plain
     product ``Q.T @ b`` can lose :math:`\varepsilon\,\kappa(A)^2`.
-    Section 2.5 of the book derives it; Section 9.1 uses it for linear regression.
+    :ref:`sec-projections` derives it; the models chapter (to come) uses it for linear regression.
 
     Examples
     --------
@@ -226,7 +226,7 @@ def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:
     It satisfies the four Penrose conditions :math:`A A^{+} A = A`,
     :math:`A^{+} A A^{+} = A^{+}`, and symmetric :math:`A A^{+}` and :math:`A^{+} A`.
     The SVD here comes from ``numpy.linalg.svd``; chapter 3 builds its own.
-    Section 2.6 of the book explains minimum-norm solutions.
+    :ref:`sec-pseudoinverse` explains minimum-norm solutions.
 
     Examples
     --------

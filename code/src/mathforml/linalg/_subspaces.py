@@ -47,7 +47,7 @@ def rank(A: ArrayLike, tol: float | None = None) -> int:
     Notes
     -----
     In exact arithmetic the rank is the number of pivots of the row echelon form
-    (``len(row_reduce(A).pivots)``, Section 1.5 of the book) and the number of nonzero
+    (``len(row_reduce(A).pivots)``, :ref:`sec-vector-spaces`) and the number of nonzero
     singular values :math:`S_1 \ge S_2 \ge \dots`:
 
     .. math:: \operatorname{rk}(A) = \#\{ i : S_i > \text{tol} \}, \qquad
@@ -97,7 +97,7 @@ def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
 
     .. math:: \ker(A) = \operatorname{span}\{v_{r+1}, \dots, v_n\}.
 
-    Section 1.5 of the book finds the same subspace from the free columns of
+    :ref:`sec-vector-spaces` finds the same subspace from the free columns of
     :func:`row_reduce` (special solutions); the SVD gives an orthonormal basis directly and
     decides the rank reliably. The SVD comes from ``numpy.linalg.svd``; chapter 3 builds its
     own.
@@ -143,7 +143,7 @@ def condition_number(A: ArrayLike) -> float:
 
     Solving :math:`A x = b` can lose about :math:`\log_{10} \kappa(A)` of the 16 digits of a
     double. The singular values come from ``numpy.linalg.svd``; chapter 3 builds its own.
-    Section 1.6 of the book explains conditioning.
+    :ref:`sec-determinant-inverse` explains conditioning.
 
     Examples
     --------

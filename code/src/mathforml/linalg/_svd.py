@@ -66,7 +66,7 @@ def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     whose singular value is zero to working precision carry no information from :math:`A`;
     they are completed to an orthonormal set. Signs: the largest-magnitude entry of each
     column of :math:`U` is positive (as scikit-learn's ``svd_flip``), and :math:`V` follows,
-    so the output is deterministic. Section 3.4 of the book.
+    so the output is deterministic. Taught in :ref:`sec-svd`.
 
     Examples
     --------
@@ -168,7 +168,8 @@ def low_rank_approx(A: ArrayLike, k: int) -> np.ndarray:
         \lVert A - A_k \rVert_F^2 = \sum_{i > k} s_i^2 .
 
     Storing :math:`A_k` takes :math:`k(m + n + 1)` numbers instead of :math:`mn`: the idea
-    behind image compression, PCA and latent semantic analysis. Section 3.5 of the book.
+    behind image compression, PCA and latent semantic analysis. Taught in
+    :ref:`sec-low-rank-approximation`.
 
     Examples
     --------

@@ -1,4 +1,6 @@
-"""The two figures of the book's map (Section 0.2): the chapter graph and the topic weights."""
+"""The two figures of the book's map (:ref:`sec-map-of-the-book`).
+
+The chapter graph and the topic weights."""
 
 from __future__ import annotations
 
@@ -125,7 +127,7 @@ def plot_chapter_graph(ax=None):
     -----
     A chapter's layer (its column) is the length of the longest chain of prerequisites
     that leads to it, so every arrow points to the right. Arrows that would cross another
-    box bend around it. Section 0.2 of the book reads the graph.
+    box bend around it. :ref:`sec-map-of-the-book` reads the graph.
 
     Examples
     --------
@@ -189,7 +191,7 @@ def plot_topic_weights(ax=None):
     -----
     With :math:`n_c` topics first taught in chapter :math:`c`, the bar's length is
     :math:`w_c = n_c / \sum_k n_k`. It counts named topics; it does not measure how hard
-    or how useful a chapter is. Section 0.2 of the book explains why bars, not a pie.
+    or how useful a chapter is. :ref:`sec-map-of-the-book` explains why bars, not a pie.
 
     Examples
     --------

@@ -76,7 +76,7 @@ def plot_vectors(vectors: ArrayLike, *, origins: ArrayLike | None = None, ax=Non
 
     Notes
     -----
-    Section 1.2 of the book draws sums and multiples of vectors with it.
+    :ref:`sec-vector-operations` draws sums and multiples of vectors with it.
 
     Examples
     --------
@@ -157,7 +157,8 @@ def plot_linear_map(A: ArrayLike, *, basis: ArrayLike | None = None, extent: int
     A linear map sends the grid line :math:`\{c\,b_1 + t\,b_2\}` to the line
     :math:`\{c\,A b_1 + t\,A b_2\}`, so the whole picture follows from the two arrows
     :math:`A b_1` and :math:`A b_2`. The arrows keep their colours (C1, C2), so a map that
-    reverses orientation, with :math:`\det A < 0`, shows them in swapped order. Section 1.3
+    reverses orientation, with :math:`\det A < 0`, shows them in swapped order.
+    :ref:`sec-matrix-operations`
     of the book draws scalings, shears, rotations, reflections and projections with it.
 
     Examples

@@ -1,4 +1,4 @@
-"""Probability for Chapter 5: distributions, the multivariate Gaussian, Bayes, Markov chains.
+"""Probability: distributions, the multivariate Gaussian, Bayes, Markov chains.
 
 Every distribution is tested against ``scipy.stats``; the chains against eigenvectors and
 matrix powers.
