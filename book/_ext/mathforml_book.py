@@ -216,7 +216,9 @@ def _config_inited(app, config):
 
 
 def setup(app):
-    from mathforml_quiz import setup as setup_quiz  # the sibling module in book/_ext
+    from mathforml_quiz import (
+        setup as setup_quiz,  # the sibling module in book/_ext
+    )
 
     setup_quiz(app)
     _patch_glue_format()

@@ -6,7 +6,13 @@ Subpackages follow the book's parts; each re-exports its public names.
 from mathforml.book import format_value, glue, in_book_build
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "format_value", "glue", "in_book_build", "use_book_style"]
+__all__ = [
+    "__version__",
+    "format_value",
+    "glue",
+    "in_book_build",
+    "use_book_style",
+]
 
 
 def __getattr__(name: str):

@@ -26,29 +26,46 @@ def _kind(x) -> str:
     return type(x).__name__
 
 
-def as_array(x, *, name: str, ndim: int | None = None, allow_empty: bool = False,
-             finite: bool = True) -> np.ndarray:
+def as_array(
+    x,
+    *,
+    name: str,
+    ndim: int | None = None,
+    allow_empty: bool = False,
+    finite: bool = True,
+) -> np.ndarray:
     """Convert ``x`` to a float array, checking dimension, emptiness and finiteness."""
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(f"{name} must be an array of numbers; got {_kind(x)}.")
     try:
         raw = np.asarray(x)
-        if raw.dtype.kind == "O" and any(isinstance(v, complex) for v in raw.ravel()):
+        if raw.dtype.kind == "O" and any(
+            isinstance(v, complex) for v in raw.ravel()
+        ):
             raw = raw.astype(complex)
         if raw.dtype.kind == "c":
             raise TypeError(
                 f"{name} must be real; got complex values. The book's functions work over "
                 f"the reals: pass {name}.real if the imaginary parts are meant to be zero."
             )
-        if raw.dtype.kind == "O" and not all(isinstance(v, numbers.Real)
-                                              for v in raw.ravel()):
+        if raw.dtype.kind == "O" and not all(
+            isinstance(v, numbers.Real) for v in raw.ravel()
+        ):
             if raw.ndim == 0:
-                raise TypeError(f"{name} must be an array of numbers; got {_kind(x)}.")
-            odd = next(v for v in raw.ravel() if not isinstance(v, numbers.Real))
-            raise TypeError(f"{name} must be an array of numbers; it holds {_kind(odd)} "
-                            f"{odd!r}.")
+                raise TypeError(
+                    f"{name} must be an array of numbers; got {_kind(x)}."
+                )
+            odd = next(
+                v for v in raw.ravel() if not isinstance(v, numbers.Real)
+            )
+            raise TypeError(
+                f"{name} must be an array of numbers; it holds {_kind(odd)} "
+                f"{odd!r}."
+            )
         if raw.dtype.kind in "USV":
-            raise TypeError(f"{name} must be an array of numbers; got strings ({raw.dtype}).")
+            raise TypeError(
+                f"{name} must be an array of numbers; got strings ({raw.dtype})."
+            )
         arr = raw.astype(float)
     except (TypeError, ValueError) as err:
         if isinstance(err, TypeError) and str(err).startswith(name + " must"):
@@ -62,11 +79,15 @@ def as_array(x, *, name: str, ndim: int | None = None, allow_empty: bool = False
     if not allow_empty and arr.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {arr.shape}.")
     if finite and not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must contain only finite numbers; got NaN or inf.")
+        raise ValueError(
+            f"{name} must contain only finite numbers; got NaN or inf."
+        )
     return arr
 
 
-def as_vector(x, *, name: str, size: int | None = None, **kwargs) -> np.ndarray:
+def as_vector(
+    x, *, name: str, size: int | None = None, **kwargs
+) -> np.ndarray:
     """Convert ``x`` to a 1-D float array, optionally of a given length.
 
     >>> as_vector([1, 2], name="x")
@@ -83,7 +104,9 @@ def as_vector(x, *, name: str, size: int | None = None, **kwargs) -> np.ndarray:
             "flat copy."
         )
     if size is not None and arr.shape[0] != size:
-        raise ValueError(f"{name} must have length {size}; got length {arr.shape[0]}.")
+        raise ValueError(
+            f"{name} must have length {size}; got length {arr.shape[0]}."
+        )
     return arr
 
 
@@ -108,7 +131,9 @@ def as_matrix(A, *, name: str, square: bool = False, **kwargs) -> np.ndarray:
     return arr
 
 
-def check_int(n, *, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
+def check_int(
+    n, *, name: str, minimum: int | None = None, maximum: int | None = None
+) -> int:
     """Check that ``n`` is an integer in ``[minimum, maximum]`` and return it as ``int``.
 
     >>> check_int(3, name="k", minimum=1)
@@ -128,8 +153,15 @@ def check_int(n, *, name: str, minimum: int | None = None, maximum: int | None =
     return n
 
 
-def check_scalar(x, *, name: str, low: float | None = None, high: float | None = None,
-                 low_inclusive: bool = True, high_inclusive: bool = True) -> float:
+def check_scalar(
+    x,
+    *,
+    name: str,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+) -> float:
     """Check that ``x`` is a finite real number in the given range and return it as ``float``.
 
     >>> check_scalar(0.5, name="alpha", low=0, high=1)
@@ -145,9 +177,13 @@ def check_scalar(x, *, name: str, low: float | None = None, high: float | None =
     if not np.isfinite(x):
         raise ValueError(f"{name} must be finite; got {x}.")
     if low is not None and (x < low or (x == low and not low_inclusive)):
-        raise ValueError(f"{name} must be {'>=' if low_inclusive else '>'} {low}; got {x}.")
+        raise ValueError(
+            f"{name} must be {'>=' if low_inclusive else '>'} {low}; got {x}."
+        )
     if high is not None and (x > high or (x == high and not high_inclusive)):
-        raise ValueError(f"{name} must be {'<=' if high_inclusive else '<'} {high}; got {x}.")
+        raise ValueError(
+            f"{name} must be {'<=' if high_inclusive else '<'} {high}; got {x}."
+        )
     return x
 
 
@@ -157,8 +193,13 @@ def check_rng(rng) -> np.random.Generator:
     >>> bool(check_rng(0).integers(10) == check_rng(0).integers(10))
     True
     """
-    if isinstance(rng, bool) or (rng is not None and not isinstance(
-            rng, (numbers.Integral, np.random.Generator, np.random.SeedSequence))):
+    if isinstance(rng, bool) or (
+        rng is not None
+        and not isinstance(
+            rng,
+            (numbers.Integral, np.random.Generator, np.random.SeedSequence),
+        )
+    ):
         raise TypeError(
             f"rng must be None, an int seed or a numpy.random.Generator; got {_kind(rng)}."
         )

@@ -12,8 +12,10 @@ import os
 
 __all__ = ["format_value", "glue", "in_book_build"]
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3"
-                             "\u2074\u2075\u2076\u2077\u2078\u2079")
+_SUPERSCRIPT = str.maketrans(
+    "-0123456789",
+    "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+)
 
 
 def in_book_build() -> bool:
@@ -49,7 +51,9 @@ def glue(name: str, value, display: bool = False) -> None:
         raise TypeError(f"name must be a non-empty string; got {name!r}.")
     figure = _is_figure(value)
     if hasattr(value, "item") and getattr(value, "shape", None) == ():
-        value = value.item()  # NumPy scalars glue as plain numbers, so `:.3f` formats them
+        value = (
+            value.item()
+        )  # NumPy scalars glue as plain numbers, so `:.3f` formats them
     if in_book_build():
         from myst_nb import glue as _myst_glue
 
@@ -120,7 +124,9 @@ def format_value(value, spec: str = "") -> str:
     '3.14'
     """
     if not isinstance(spec, str):
-        raise TypeError(f"spec must be a format string such as '.2f'; got {spec!r}.")
+        raise TypeError(
+            f"spec must be a format string such as '.2f'; got {spec!r}."
+        )
     if spec == "":
         return str(value)
     if spec[-1] not in "eE":

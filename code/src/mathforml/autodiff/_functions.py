@@ -6,7 +6,16 @@ import numpy as np
 
 from mathforml.autodiff._tensor import Tensor, _node, as_tensor
 
-__all__ = ["exp", "log", "log_softmax", "logsumexp", "relu", "sigmoid", "softmax", "tanh"]
+__all__ = [
+    "exp",
+    "log",
+    "log_softmax",
+    "logsumexp",
+    "relu",
+    "sigmoid",
+    "softmax",
+    "tanh",
+]
 
 
 def exp(x) -> Tensor:

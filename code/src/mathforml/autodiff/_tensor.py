@@ -56,19 +56,32 @@ class Tensor:
     array([2., 4., 6.])
     """
 
-    __array_ufunc__ = None  # `array + tensor` calls Tensor.__radd__ instead of NumPy's add
+    __array_ufunc__ = (
+        None  # `array + tensor` calls Tensor.__radd__ instead of NumPy's add
+    )
 
-    def __init__(self, data, requires_grad: bool = False, *, _parents=(), _vjps=()):
+    def __init__(
+        self, data, requires_grad: bool = False, *, _parents=(), _vjps=()
+    ):
         if not isinstance(requires_grad, bool):
-            raise TypeError(f"requires_grad must be True or False; got {requires_grad!r}.")
+            raise TypeError(
+                f"requires_grad must be True or False; got {requires_grad!r}."
+            )
         self.data = as_array(data, name="data", allow_empty=True, finite=False)
         self.requires_grad = requires_grad
         self.grad = None
         self._parents, self._vjps = _parents, _vjps
 
-    shape = property(lambda self: self.data.shape, doc="The shape of ``data``.")
-    ndim = property(lambda self: self.data.ndim, doc="The number of dimensions of ``data``.")
-    size = property(lambda self: self.data.size, doc="The number of entries of ``data``.")
+    shape = property(
+        lambda self: self.data.shape, doc="The shape of ``data``."
+    )
+    ndim = property(
+        lambda self: self.data.ndim,
+        doc="The number of dimensions of ``data``.",
+    )
+    size = property(
+        lambda self: self.data.size, doc="The number of entries of ``data``."
+    )
 
     def __repr__(self) -> str:
         flag = ", requires_grad=True" if self.requires_grad else ""
@@ -89,31 +102,44 @@ class Tensor:
     # ---- primitives: each gives its value and one VJP per parent -------------------------
     def __add__(self, other) -> Tensor:
         other = as_tensor(other)
-        return _node(self.data + other.data, (self, other), (lambda g: g, lambda g: g))
+        return _node(
+            self.data + other.data, (self, other), (lambda g: g, lambda g: g)
+        )
 
     def __mul__(self, other) -> Tensor:
         other = as_tensor(other)
-        return _node(self.data * other.data, (self, other),
-                     (lambda g: g * other.data, lambda g: g * self.data))
+        return _node(
+            self.data * other.data,
+            (self, other),
+            (lambda g: g * other.data, lambda g: g * self.data),
+        )
 
     def __matmul__(self, other) -> Tensor:
         other = as_tensor(other)
+        _check_matmul(self.data, other.data)
         A, B = self.data, other.data
-        if not (1 <= A.ndim <= 2 and 1 <= B.ndim <= 2) or A.shape[-1] != B.shape[0]:
-            raise ValueError(f"cannot multiply shapes {A.shape} @ {B.shape}: both must be 1-D "
-                             "or 2-D and the inner dimensions must agree.")
-        A2, B2 = A.reshape(-1, A.shape[-1]), B.reshape(B.shape[0], -1)  # vectors as matrices
+        A2 = A.reshape(-1, A.shape[-1])  # vectors as matrices
+        B2 = B.reshape(B.shape[0], -1)
         shape_2d = (A2.shape[0], B2.shape[1])  # the output as a matrix
-        return _node(A @ B, (self, other),
-                     (lambda g: (g.reshape(shape_2d) @ B2.T).reshape(A.shape),
-                      lambda g: (A2.T @ g.reshape(shape_2d)).reshape(B.shape)))
+        return _node(
+            A @ B,
+            (self, other),
+            (  # Z = A B: the adjoints are Z̄ Bᵀ and Aᵀ Z̄
+                lambda g: (g.reshape(shape_2d) @ B2.T).reshape(A.shape),
+                lambda g: (A2.T @ g.reshape(shape_2d)).reshape(B.shape),
+            ),
+        )
 
     def __pow__(self, p) -> Tensor:
         if isinstance(p, Tensor):
-            raise TypeError("the exponent must be a number; for a tensor exponent use "
-                            "exp(p * log(x)).")
+            raise TypeError(
+                "the exponent must be a number; for a tensor exponent use "
+                "exp(p * log(x))."
+            )
         p = check_scalar(p, name="exponent")
-        return _node(self.data**p, (self,), (lambda g: g * p * self.data ** (p - 1),))
+        return _node(
+            self.data**p, (self,), (lambda g: g * p * self.data ** (p - 1),)
+        )
 
     def __rpow__(self, base) -> Tensor:
         base = check_scalar(base, name="base", low=0, low_inclusive=False)
@@ -146,15 +172,23 @@ class Tensor:
         >>> x.sum(axis=1).data
         array([3., 7.])
         """
+
         def vjp(g):
             if axis is not None and not keepdims:
                 g = np.expand_dims(g, axis)
             return np.broadcast_to(g, self.shape)
-        return _node(self.data.sum(axis=axis, keepdims=keepdims), (self,), (vjp,))
+
+        return _node(
+            self.data.sum(axis=axis, keepdims=keepdims), (self,), (vjp,)
+        )
 
     def reshape(self, *shape) -> Tensor:
         """The same entries in a new shape: ``t.reshape(2, 3)`` or ``t.reshape((2, 3))``."""
-        return _node(self.data.reshape(*shape), (self,), (lambda g: g.reshape(self.shape),))
+        return _node(
+            self.data.reshape(*shape),
+            (self,),
+            (lambda g: g.reshape(self.shape),),
+        )
 
     @property
     def T(self) -> Tensor:
@@ -166,6 +200,7 @@ class Tensor:
             out = np.zeros(self.shape)
             np.add.at(out, index, g)  # repeated indices add up
             return out
+
         return _node(self.data[index], (self,), (vjp,))
 
     # ---- derived operations --------------------------------------------------------------
@@ -197,7 +232,9 @@ class Tensor:
         >>> Tensor([[1.0, 2.0], [3.0, 4.0]]).mean(axis=0).data
         array([2., 3.])
         """
-        count = self.size / self.data.sum(axis=axis).size  # entries per output entry
+        count = (
+            self.size / self.data.sum(axis=axis).size
+        )  # entries per output entry
         return self.sum(axis=axis, keepdims=keepdims) / count
 
     # ---- reverse mode ----------------------------------------------------------------------
@@ -229,25 +266,38 @@ class Tensor:
         Nodes are visited in reverse topological order (every child before its parents).
         """
         if not self.requires_grad:
-            raise ValueError("backward() needs a tensor that depends on an input with "
-                             "requires_grad=True; this one does not.")
+            raise ValueError(
+                "backward() needs a tensor that depends on an input with "
+                "requires_grad=True; this one does not."
+            )
         if grad is None and self.size != 1:
-            raise ValueError(f"backward() without grad needs a one-element tensor; got shape "
-                             f"{self.shape}. Reduce it first (y.sum().backward()) or pass "
-                             f"grad= with shape {self.shape}.")
+            raise ValueError(
+                f"backward() without grad needs a one-element tensor; got shape "
+                f"{self.shape}. Reduce it first (y.sum().backward()) or pass "
+                f"grad= with shape {self.shape}."
+            )
         grad = np.ones(self.shape) if grad is None else as_array(grad, name="grad")
         if grad.shape != self.shape:
-            raise ValueError(f"grad must have the shape of the tensor, {self.shape}; got "
-                             f"{grad.shape}.")
-        grads = {id(self): grad}
-        for node in reversed(_topological_order(self)):
-            g = grads.pop(id(node))
-            if not node._parents:  # a leaf: accumulate, never alias
-                node.grad = np.array(g) if node.grad is None else node.grad + g
-            for parent, vjp in zip(node._parents, node._vjps):
-                if parent.requires_grad:
-                    g_parent, key = _unbroadcast(vjp(g), parent.shape), id(parent)
-                    grads[key] = grads[key] + g_parent if key in grads else g_parent
+            raise ValueError(
+                f"grad must have the shape of the tensor, {self.shape}; got "
+                f"{grad.shape}."
+            )
+        _backpropagate(self, grad)
+
+
+def _backpropagate(root: Tensor, grad: np.ndarray) -> None:
+    """Reverse mode: visit the graph children-first, pushing each node's gradient
+    to its parents through their vector-Jacobian products."""
+    grads = {id(root): grad}
+    for node in reversed(_topological_order(root)):
+        g = grads.pop(id(node))
+        if not node._parents:  # a leaf: accumulate, never alias
+            node.grad = np.array(g) if node.grad is None else node.grad + g
+        for parent, vjp in zip(node._parents, node._vjps):
+            if parent.requires_grad:
+                g_parent = _unbroadcast(vjp(g), parent.shape)
+                key = id(parent)
+                grads[key] = grads[key] + g_parent if key in grads else g_parent
 
 
 def as_tensor(x) -> Tensor:
@@ -273,12 +323,22 @@ def _unbroadcast(g: np.ndarray, shape: tuple) -> np.ndarray:
     if g.shape == shape:
         return g
     g = g.sum(axis=tuple(range(g.ndim - len(shape))))  # axes added in front
-    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
+    stretched = tuple(
+        i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1
+    )
     return g.sum(axis=stretched, keepdims=True).reshape(shape)
 
 
+def _check_matmul(A: np.ndarray, B: np.ndarray) -> None:
+    if not (1 <= A.ndim <= 2 and 1 <= B.ndim <= 2) or A.shape[-1] != B.shape[0]:
+        raise ValueError(
+            f"cannot multiply shapes {A.shape} @ {B.shape}: both must be 1-D "
+            "or 2-D and the inner dimensions must agree."
+        )
+
+
 def _topological_order(root: Tensor) -> list[Tensor]:
-    """Nodes needing a gradient, parents before children, by an iterative depth-first search."""
+    """Nodes needing a gradient, parents before children (iterative depth-first)."""
     order, seen, stack = [], set(), [(root, False)]
     while stack:
         node, parents_done = stack.pop()

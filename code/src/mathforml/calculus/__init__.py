@@ -3,7 +3,12 @@
 Automatic differentiation lives in :mod:`mathforml.autodiff`.
 """
 
-from mathforml.calculus._differentiation import derivative, gradient, hessian, jacobian
+from mathforml.calculus._differentiation import (
+    derivative,
+    gradient,
+    hessian,
+    jacobian,
+)
 from mathforml.calculus._gradcheck import check_grad
 from mathforml.calculus._integration import (
     MonteCarloResult,

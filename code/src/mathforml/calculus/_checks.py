@@ -20,9 +20,21 @@ def check_callable(f, *, name: str = "f") -> None:
 
 def scalar_output(value, *, name: str = "f") -> float:
     """Return ``value`` as a float, or raise if the function did not return one number."""
+    if value is None:
+        raise TypeError(
+            f"{name} must return a real number; it returned None. Did it forget "
+            "`return`?"
+        )
+    if isinstance(value, (str, bytes)) or np.iscomplexobj(value):
+        raise TypeError(
+            f"{name} must return a real number; it returned "
+            f"{type(value).__name__} {value!r}."
+        )
     arr = np.asarray(value, dtype=float)
     if arr.size != 1:
-        raise ValueError(f"{name} must return a scalar; got an output of shape {arr.shape}.")
+        raise ValueError(
+            f"{name} must return a scalar; got an output of shape {arr.shape}."
+        )
     return float(arr.reshape(()))
 
 

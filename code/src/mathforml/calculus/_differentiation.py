@@ -7,7 +7,11 @@ from collections.abc import Callable
 import numpy as np
 
 from mathforml._validation import as_array, as_vector, check_scalar
-from mathforml.calculus._checks import check_callable, scalar_output, step_sizes
+from mathforml.calculus._checks import (
+    check_callable,
+    scalar_output,
+    step_sizes,
+)
 
 __all__ = ["derivative", "gradient", "hessian", "jacobian"]
 
@@ -15,8 +19,12 @@ __all__ = ["derivative", "gradient", "hessian", "jacobian"]
 _STEP_POWER = {"forward": 1 / 2, "backward": 1 / 2, "central": 1 / 3}
 
 
-def derivative(f: Callable[[float], float], x: float, h: float | None = None,
-               method: str = "central") -> float:
+def derivative(
+    f: Callable[[float], float],
+    x: float,
+    h: float | None = None,
+    method: str = "central",
+) -> float:
     r"""Approximate :math:`f'(x)` by a finite difference.
 
     Parameters
@@ -75,10 +83,14 @@ def derivative(f: Callable[[float], float], x: float, h: float | None = None,
     h = float(step_sizes(np.float64(x), h, power=_STEP_POWER[method]))
     x_plus = x if method == "backward" else x + h
     x_minus = x if method == "forward" else x - h
-    return (scalar_output(f(x_plus)) - scalar_output(f(x_minus))) / (x_plus - x_minus)
+    return (scalar_output(f(x_plus)) - scalar_output(f(x_minus))) / (
+        x_plus - x_minus
+    )
 
 
-def gradient(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.ndarray:
+def gradient(
+    f: Callable[[np.ndarray], float], x, h: float | None = None
+) -> np.ndarray:
     r"""Approximate the gradient :math:`\nabla f(x)` by central differences.
 
     Parameters
@@ -130,7 +142,9 @@ def gradient(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.
     return g
 
 
-def jacobian(f: Callable[[np.ndarray], np.ndarray], x, h: float | None = None) -> np.ndarray:
+def jacobian(
+    f: Callable[[np.ndarray], np.ndarray], x, h: float | None = None
+) -> np.ndarray:
     r"""Approximate the Jacobian matrix of :math:`f: \mathbb{R}^n \to \mathbb{R}^m`.
 
     Parameters
@@ -184,7 +198,9 @@ def jacobian(f: Callable[[np.ndarray], np.ndarray], x, h: float | None = None) -
     return np.column_stack(columns)
 
 
-def hessian(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.ndarray:
+def hessian(
+    f: Callable[[np.ndarray], float], x, h: float | None = None
+) -> np.ndarray:
     r"""Approximate the Hessian matrix :math:`\nabla^2 f(x)` by central differences.
 
     Parameters
@@ -235,8 +251,11 @@ def hessian(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.n
     for i in range(x.size):
         for j in range(i, x.size):
             ei, ej = E[i], E[j]
-            fpp, fpm, fmp, fmm = (scalar_output(f(x + si * ei + sj * ej))
-                                  for si in (1, -1) for sj in (1, -1))
+            fpp, fpm, fmp, fmm = (
+                scalar_output(f(x + si * ei + sj * ej))
+                for si in (1, -1)
+                for sj in (1, -1)
+            )
             H[i, j] = H[j, i] = (fpp - fpm - fmp + fmm) / (4 * ei[i] * ej[j])
     return H
 
@@ -244,5 +263,7 @@ def hessian(f: Callable[[np.ndarray], float], x, h: float | None = None) -> np.n
 def _vector_output(value) -> np.ndarray:
     y = np.atleast_1d(np.asarray(value, dtype=float))
     if y.ndim != 1:
-        raise ValueError(f"f must return a 1-D vector (m,); got an output of shape {y.shape}.")
+        raise ValueError(
+            f"f must return a 1-D vector (m,); got an output of shape {y.shape}."
+        )
     return y

@@ -13,7 +13,9 @@ from mathforml.calculus._checks import check_callable
 __all__ = ["MonteCarloResult", "monte_carlo_integral", "simpson", "trapezoid"]
 
 
-def trapezoid(f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int) -> float:
+def trapezoid(
+    f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int
+) -> float:
     r"""Approximate :math:`\int_a^b f(x)\,dx` by the composite trapezoid rule.
 
     Parameters
@@ -57,7 +59,9 @@ def trapezoid(f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int)
     return float(h * (np.sum(y) - (y[0] + y[-1]) / 2))
 
 
-def simpson(f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int) -> float:
+def simpson(
+    f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int
+) -> float:
     r"""Approximate :math:`\int_a^b f(x)\,dx` by the composite Simpson rule.
 
     Parameters
@@ -100,9 +104,13 @@ def simpson(f: Callable[[np.ndarray], np.ndarray], a: float, b: float, n: int) -
     """
     n = check_int(n, name="n", minimum=2)
     if n % 2:
-        raise ValueError(f"n must be even for Simpson's rule; got n={n}. Use n={n + 1}.")
+        raise ValueError(
+            f"n must be even for Simpson's rule; got n={n}. Use n={n + 1}."
+        )
     y, h = _samples(f, a, b, n)
-    return float(h / 3 * (y[0] + 4 * np.sum(y[1:-1:2]) + 2 * np.sum(y[2:-1:2]) + y[-1]))
+    return float(
+        h / 3 * (y[0] + 4 * np.sum(y[1:-1:2]) + 2 * np.sum(y[2:-1:2]) + y[-1])
+    )
 
 
 @dataclass(frozen=True)
@@ -115,8 +123,9 @@ class MonteCarloResult:
     n: int
 
 
-def monte_carlo_integral(f: Callable[[np.ndarray], np.ndarray], low, high, n: int, *,
-                         rng=None) -> MonteCarloResult:
+def monte_carlo_integral(
+    f: Callable[[np.ndarray], np.ndarray], low, high, n: int, *, rng=None
+) -> MonteCarloResult:
     r"""Estimate the integral of ``f`` over the box ``[low, high]`` by uniform sampling.
 
     Parameters
@@ -169,15 +178,25 @@ def monte_carlo_integral(f: Callable[[np.ndarray], np.ndarray], low, high, n: in
     low, high = as_array(low, name="low"), as_array(high, name="high")
     n = check_int(n, name="n", minimum=2)
     if low.shape != high.shape or low.ndim > 1:
-        raise ValueError(f"low and high must be scalars or vectors of one shape; got "
-                         f"{low.shape} and {high.shape}.")
+        raise ValueError(
+            f"low and high must be scalars or vectors of one shape; got "
+            f"{low.shape} and {high.shape}."
+        )
     if np.any(low >= high):
-        raise ValueError(f"low must be < high in every coordinate; got low={low}, high={high}.")
-    X = check_rng(rng).uniform(low, high, size=(n, *low.shape))
+        raise ValueError(
+            f"low must be < high in every coordinate; got low={low}, high={high}."
+        )
+    return _monte_carlo(f, low, high, n, check_rng(rng))
+
+
+def _monte_carlo(f, low, high, n: int, rng) -> MonteCarloResult:
+    """Volume times the mean of f at n uniform points, with its standard error."""
+    X = rng.uniform(low, high, size=(n, *low.shape))
     y = _values(f, X, n)
     volume = float(np.prod(high - low))
-    return MonteCarloResult(volume * float(np.mean(y)),
-                            volume * float(np.std(y, ddof=1)) / np.sqrt(n), n)
+    estimate = volume * float(np.mean(y))
+    std_error = volume * float(np.std(y, ddof=1)) / np.sqrt(n)
+    return MonteCarloResult(estimate, std_error, n)
 
 
 def _samples(f, a, b, n: int) -> tuple[np.ndarray, float]:

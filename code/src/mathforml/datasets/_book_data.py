@@ -12,7 +12,13 @@ import csv
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Chapter", "SeedTopic", "load_chapters", "load_seed_topics", "topic_weights"]
+__all__ = [
+    "Chapter",
+    "SeedTopic",
+    "load_chapters",
+    "load_seed_topics",
+    "topic_weights",
+]
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,11 @@ class SeedTopic:
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("mathforml.datasets").joinpath("data", filename).read_text("utf-8")
+    text = (
+        resources.files("mathforml.datasets")
+        .joinpath("data", filename)
+        .read_text("utf-8")
+    )
     return list(csv.DictReader(text.splitlines()))
 
 
@@ -48,8 +58,12 @@ def load_chapters() -> list[Chapter]:
     [7, 9, 10]
     """
     return [
-        Chapter(int(r["number"]), r["title"], r["part"],
-                tuple(int(p) for p in r["prerequisites"].split(";") if p))
+        Chapter(
+            int(r["number"]),
+            r["title"],
+            r["part"],
+            tuple(int(p) for p in r["prerequisites"].split(";") if p),
+        )
         for r in _rows("chapters.csv")
     ]
 
@@ -63,8 +77,15 @@ def load_seed_topics() -> list[SeedTopic]:
     """
     return [
         SeedTopic(
-            r["id"], r["topic"], int(r["chapter"]), tuple(r["sections"].split(";")),
-            tuple(s for s in ("seed-000", "seed-001") if r[s.replace("-", "_")] == "1"),
+            r["id"],
+            r["topic"],
+            int(r["chapter"]),
+            tuple(r["sections"].split(";")),
+            tuple(
+                s
+                for s in ("seed-000", "seed-001")
+                if r[s.replace("-", "_")] == "1"
+            ),
         )
         for r in _rows("seed_topics.csv")
     ]

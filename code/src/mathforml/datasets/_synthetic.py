@@ -22,9 +22,15 @@ class LineData:
     noise: float
 
 
-def make_line_data(n_samples: int = 30, *, slope: float = 2.0, intercept: float = 1.0,
-                   noise: float = 1.0, x_range: tuple[float, float] = (0.0, 5.0),
-                   rng=None) -> LineData:
+def make_line_data(
+    n_samples: int = 30,
+    *,
+    slope: float = 2.0,
+    intercept: float = 1.0,
+    noise: float = 1.0,
+    x_range: tuple[float, float] = (0.0, 5.0),
+    rng=None,
+) -> LineData:
     r"""Draw points :math:`y_i = \text{slope}\, x_i + \text{intercept} + \varepsilon_i`.
 
     Parameters
@@ -63,7 +69,9 @@ def make_line_data(n_samples: int = 30, *, slope: float = 2.0, intercept: float 
     noise = check_scalar(noise, name="noise", low=0)
     low, high = (check_scalar(v, name="x_range") for v in x_range)
     if not low < high:
-        raise ValueError(f"x_range must be (low, high) with low < high; got {x_range}.")
+        raise ValueError(
+            f"x_range must be (low, high) with low < high; got {x_range}."
+        )
     rng = check_rng(rng)
     x = rng.uniform(low, high, size=n)
     y = slope * x + intercept + noise * rng.standard_normal(n)

@@ -53,7 +53,11 @@ def norm(x: ArrayLike, ord: float = 2) -> float:
     (7.0, 4.0)
     """
     x = as_vector(x, name="x")
-    if isinstance(ord, bool) or not isinstance(ord, numbers.Real) or ord not in _NORM_ORDS:
+    if (
+        isinstance(ord, bool)
+        or not isinstance(ord, numbers.Real)
+        or ord not in _NORM_ORDS
+    ):
         raise ValueError(f"ord must be one of 1, 2, np.inf; got {ord!r}.")
     if ord == 1:
         return float(np.sum(np.abs(x)))
@@ -192,11 +196,13 @@ def cross(a: ArrayLike, b: ArrayLike) -> np.ndarray:
     array([0., 0., 1.])
     """
     a, b = _as_3d(a, "a"), _as_3d(b, "b")
-    return np.array([
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ])
+    return np.array(
+        [
+            a[1] * b[2] - a[2] * b[1],
+            a[2] * b[0] - a[0] * b[2],
+            a[0] * b[1] - a[1] * b[0],
+        ]
+    )
 
 
 def _as_3d(x: ArrayLike, name: str) -> np.ndarray:

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_matrix, as_vector, check_int, check_rng, check_scalar
+from mathforml._validation import (
+    as_matrix,
+    as_vector,
+    check_int,
+    check_rng,
+    check_scalar,
+)
 from mathforml.exceptions import ConvergenceWarning
 
 __all__ = [
@@ -97,8 +103,14 @@ class PowerIterationResult:
     history: np.ndarray
 
 
-def power_iteration(A: ArrayLike, *, x0: ArrayLike | None = None, max_iter: int = 1000,
-                    tol: float = 1e-10, rng=None) -> PowerIterationResult:
+def power_iteration(
+    A: ArrayLike,
+    *,
+    x0: ArrayLike | None = None,
+    max_iter: int = 1000,
+    tol: float = 1e-10,
+    rng=None,
+) -> PowerIterationResult:
     r"""Dominant eigenvalue and eigenvector of ``A`` by repeated multiplication.
 
     Parameters
@@ -160,6 +172,21 @@ def power_iteration(A: ArrayLike, *, x0: ArrayLike | None = None, max_iter: int 
     max_iter = check_int(max_iter, name="max_iter", minimum=1)
     tol = check_scalar(tol, name="tol", low=0, low_inclusive=False)
     x = _start_vector(x0, A.shape[0], rng)
+    result = _power_iteration(A, x, max_iter, tol)
+    if not result.converged:
+        warnings.warn(
+            f"power_iteration did not converge in {max_iter} iterations. The "
+            "eigenvalue of largest magnitude may not be unique (a pair +-lambda or "
+            "a complex pair), or it is close to the next one; raise max_iter or "
+            "loosen tol.",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    return result
+
+
+def _power_iteration(A, x, max_iter, tol) -> PowerIterationResult:
+    """Multiply by A and normalize until A x = lambda x up to tol * ||A||."""
     history, converged, scale = [], False, tol * np.linalg.norm(A)
     while len(history) < max_iter and not converged:
         y = A @ x
@@ -168,27 +195,30 @@ def power_iteration(A: ArrayLike, *, x0: ArrayLike | None = None, max_iter: int 
         converged = np.linalg.norm(y - lam * x) <= scale
         if not converged:
             x = y / np.linalg.norm(y)  # y != 0, else the residual would be 0
-    if not converged:
-        warnings.warn(
-            f"power_iteration did not converge in {max_iter} iterations. The eigenvalue of "
-            "largest magnitude may not be unique (a pair +-lambda or a complex pair), or it "
-            "is close to the next one; raise max_iter or loosen tol.",
-            ConvergenceWarning, stacklevel=2)
-    return PowerIterationResult(float(lam), x * _signs(x[:, None]), len(history),
-                                bool(converged), np.array(history))
+    x = x * _signs(x[:, None])  # a deterministic sign
+    return PowerIterationResult(
+        float(lam), x, len(history), bool(converged), np.array(history)
+    )
 
 
 def _start_vector(x0, n: int, rng) -> np.ndarray:
     """Validate ``x0`` (or draw it from ``rng``) and scale it to unit length."""
-    x = check_rng(rng).standard_normal(n) if x0 is None else as_vector(x0, name="x0", size=n)
+    x = (
+        check_rng(rng).standard_normal(n)
+        if x0 is None
+        else as_vector(x0, name="x0", size=n)
+    )
     if not np.any(x):
-        raise ValueError("x0 must be a nonzero vector; got all zeros. Pass x0=None to start "
-                         "from a random vector.")
+        raise ValueError(
+            "x0 must be a nonzero vector; got all zeros. Pass x0=None to start "
+            "from a random vector."
+        )
     return x / np.linalg.norm(x)
 
 
-def eig_sym(A: ArrayLike, *, tol: float = 1e-12,
-            max_sweeps: int = 50) -> tuple[np.ndarray, np.ndarray]:
+def eig_sym(
+    A: ArrayLike, *, tol: float = 1e-12, max_sweeps: int = 50
+) -> tuple[np.ndarray, np.ndarray]:
     r"""Eigenvalues and eigenvectors of a symmetric matrix by Jacobi rotations.
 
     Parameters
@@ -253,18 +283,32 @@ def eig_sym(A: ArrayLike, *, tol: float = 1e-12,
     A = _as_symmetric(A, name="A")
     tol = check_scalar(tol, name="tol", low=0, low_inclusive=False)
     max_sweeps = check_int(max_sweeps, name="max_sweeps", minimum=1)
+    w, V, converged = _jacobi_eigen(A, tol, max_sweeps)
+    if not converged:
+        warnings.warn(
+            f"eig_sym did not converge in {max_sweeps} sweeps; raise max_sweeps "
+            "or loosen tol.",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    return w, V
+
+
+def _jacobi_eigen(A: np.ndarray, tol: float, max_sweeps: int):
+    """Jacobi sweeps until the off-diagonal part is negligible."""
     D, V, n_sweeps = A.copy(), np.eye(A.shape[0]), 0
     goal = tol * np.linalg.norm(A)
-    while np.linalg.norm(D - np.diag(np.diag(D))) > goal:
-        if n_sweeps == max_sweeps:
-            warnings.warn(f"eig_sym did not converge in {max_sweeps} sweeps; raise max_sweeps "
-                          "or loosen tol.", ConvergenceWarning, stacklevel=2)
-            break
+    while _off_diagonal(D) > goal and n_sweeps < max_sweeps:
         _jacobi_sweep(D, V, skip=goal / A.shape[0])
         n_sweeps += 1
     w = np.diag(D)
-    order = np.argsort(w, kind="stable")
-    return w[order], V[:, order] * _signs(V[:, order])
+    order = np.argsort(w, kind="stable")  # ascending, as numpy.linalg.eigh
+    V = V[:, order] * _signs(V[:, order])  # deterministic signs
+    return w[order], V, _off_diagonal(D) <= goal
+
+
+def _off_diagonal(D: np.ndarray) -> float:
+    return float(np.linalg.norm(D - np.diag(np.diag(D))))
 
 
 def _jacobi_sweep(D: np.ndarray, V: np.ndarray, *, skip: float) -> None:
@@ -290,7 +334,7 @@ def _round_robin(n: int):
     m = n + n % 2
     players = np.arange(m)
     for _ in range(m - 1):
-        P, Q = players[: m // 2], players[m // 2:][::-1]
+        P, Q = players[: m // 2], players[m // 2 :][::-1]
         real = np.maximum(P, Q) < n  # drop the pair with the dummy player
         yield np.minimum(P, Q)[real], np.maximum(P, Q)[real]
         players = np.concatenate((players[:1], players[-1:], players[1:-1]))
@@ -321,13 +365,17 @@ def _signs(U: np.ndarray) -> np.ndarray:
     return np.where(U[rows, np.arange(U.shape[1])] < 0, -1.0, 1.0)
 
 
-def _as_symmetric(A, *, name: str, error: type[Exception] = ValueError) -> np.ndarray:
+def _as_symmetric(
+    A, *, name: str, error: type[Exception] = ValueError
+) -> np.ndarray:
     """Validate a square, symmetric matrix and return its exactly symmetric part."""
     A = as_matrix(A, name=name, square=True)
     gap = float(np.max(np.abs(A - A.T)))
     if gap > SYMMETRY_RTOL * np.max(np.abs(A)):
-        raise error(f"{name} must be symmetric; got max|{name} - {name}.T| = {gap:.3g}. If the "
-                    f"asymmetry is rounding error, pass ({name} + {name}.T) / 2.")
+        raise error(
+            f"{name} must be symmetric; got max|{name} - {name}.T| = {gap:.3g}. If the "
+            f"asymmetry is rounding error, pass ({name} + {name}.T) / 2."
+        )
     return (A + A.T) / 2
 
 
@@ -380,13 +428,18 @@ def cholesky(A: ArrayLike) -> np.ndarray:
     for j in range(n):
         pivot = A[j, j] - L[j, :j] @ L[j, :j]
         if not pivot > 0:
-            raise np.linalg.LinAlgError(
-                f"A must be symmetric positive definite; the pivot of column {j} is "
-                f"{pivot:.3g} <= 0. For a covariance or kernel matrix that is only positive "
-                "semidefinite, add a small jitter: A + 1e-8 * I.")
+            raise _not_positive_definite(j, pivot)
         L[j, j] = np.sqrt(pivot)
-        L[j + 1:, j] = (A[j + 1:, j] - L[j + 1:, :j] @ L[j, :j]) / L[j, j]
+        L[j + 1 :, j] = (A[j + 1 :, j] - L[j + 1 :, :j] @ L[j, :j]) / L[j, j]
     return L
+
+
+def _not_positive_definite(j: int, pivot: float) -> np.linalg.LinAlgError:
+    return np.linalg.LinAlgError(
+        f"A must be symmetric positive definite; the pivot of column {j} is "
+        f"{pivot:.3g} <= 0. For a covariance or kernel matrix that is only "
+        "positive semidefinite, add a small jitter: A + 1e-8 * I."
+    )
 
 
 def gershgorin_discs(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:

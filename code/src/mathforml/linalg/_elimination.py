@@ -23,13 +23,14 @@ def _eliminate(M: np.ndarray) -> tuple[np.ndarray, int]:
     n = M.shape[0]
     n_swaps = 0
     for k in range(n - 1):
-        p = k + int(np.argmax(np.abs(M[k:, k])))  # partial pivoting: the largest entry
+        # partial pivoting: bring up the row with the largest entry in column k
+        p = k + int(np.argmax(np.abs(M[k:, k])))
         if p != k:
             M[[k, p]] = M[[p, k]]
             n_swaps += 1
         if M[k, k] != 0:
-            multipliers = M[k + 1:, k] / M[k, k]
-            M[k + 1:, k:] -= np.outer(multipliers, M[k, k:])
+            multipliers = M[k + 1 :, k] / M[k, k]
+            M[k + 1 :, k:] -= np.outer(multipliers, M[k, k:])
     return M, n_swaps
 
 
@@ -40,7 +41,7 @@ def _back_substitute(U: np.ndarray, c: np.ndarray) -> np.ndarray:
     """
     x = np.zeros_like(c, dtype=float)
     for i in range(U.shape[0] - 1, -1, -1):
-        x[i] = (c[i] - U[i, i + 1:] @ x[i + 1:]) / U[i, i]
+        x[i] = (c[i] - U[i, i + 1 :] @ x[i + 1 :]) / U[i, i]
     return x
 
 
@@ -90,20 +91,29 @@ def gauss_solve(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     """
     A = as_matrix(A, name="A", square=True)
     b = as_rhs(b, A)
+    x = _gauss_solve(A, b.reshape(len(b), -1))
+    return x[:, 0] if b.ndim == 1 else x
+
+
+def _gauss_solve(A: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """Solve A X = B: eliminate on [A | B], refuse a zero pivot, back-substitute."""
     n = A.shape[0]
-    M, _ = _eliminate(np.column_stack([A, b]))  # the augmented matrix [A | b]
-    U, c = M[:, :n], M[:, n:]
+    M, _ = _eliminate(np.column_stack([A, B]))  # the augmented matrix [A | B]
+    U, C = M[:, :n], M[:, n:]
     tol = default_tol(A)
     for k in range(n):
         if abs(U[k, k]) <= tol:
-            raise np.linalg.LinAlgError(
-                f"A is singular to working precision: pivot {k} is {U[k, k]:.2e}, at most "
-                f"the tolerance {tol:.2e}. The system has no unique solution; use row_reduce "
-                "to describe all solutions, or pinv(A) @ b for the least-squares solution of "
-                "smallest norm."
-            )
-    x = _back_substitute(U, c)
-    return x[:, 0] if b.ndim == 1 else x
+            raise _singular(k, U[k, k], tol)
+    return _back_substitute(U, C)
+
+
+def _singular(k: int, pivot: float, tol: float) -> np.linalg.LinAlgError:
+    return np.linalg.LinAlgError(
+        f"A is singular to working precision: pivot {k} is {pivot:.2e}, at most "
+        f"the tolerance {tol:.2e}. The system has no unique solution; use row_reduce "
+        "to describe all solutions, or pinv(A) @ b for the least-squares solution of "
+        "smallest norm."
+    )
 
 
 class RowEchelonForm(NamedTuple):
@@ -159,7 +169,15 @@ def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
     (0, 2)
     """
     A = as_matrix(A, name="A")
-    tol = default_tol(A) if tol is None else check_scalar(tol, name="tol", low=0)
+    if tol is None:
+        tol = default_tol(A)
+    tol = check_scalar(tol, name="tol", low=0)
+    R, pivots = _row_reduce(A, tol)
+    return RowEchelonForm(R, pivots)
+
+
+def _row_reduce(A: np.ndarray, tol: float) -> tuple[np.ndarray, tuple]:
+    """Reduced row echelon form by Gauss-Jordan elimination with partial pivoting."""
     R = A.copy()
     m, n = R.shape
     pivots: list[int] = []
@@ -168,17 +186,16 @@ def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
         if r == m:
             break
         p = r + int(np.argmax(np.abs(R[r:, j])))
-        if abs(R[p, j]) <= tol:
-            R[r:, j] = 0.0  # no pivot in column j: it belongs to a free variable
+        if abs(R[p, j]) <= tol:  # no pivot: column j belongs to a free variable
+            R[r:, j] = 0.0
             continue
         R[[r, p]] = R[[p, r]]
-        others = np.arange(m) != r
-        R[others] -= np.outer(R[others, j] / R[r, j], R[r])  # zeros above and below the pivot
+        others = np.arange(m) != r  # zero column j above and below the pivot
+        R[others] -= np.outer(R[others, j] / R[r, j], R[r])
         R[others, j] = 0.0  # exactly, not just up to rounding
         R[r] /= R[r, j]  # the pivot becomes 1
         pivots.append(j)
-    R += 0.0  # turns -0.0 (from dividing 0 by a negative pivot) into 0.0
-    return RowEchelonForm(R, tuple(pivots))
+    return R + 0.0, tuple(pivots)  # + 0.0 turns -0.0 into 0.0
 
 
 def det(A: ArrayLike) -> float:
@@ -258,11 +275,17 @@ def inv(A: ArrayLike) -> np.ndarray:
            [-1.,  2.]])
     """
     A = as_matrix(A, name="A", square=True)
+    return _inverse(A)
+
+
+def _inverse(A: np.ndarray) -> np.ndarray:
+    """Row-reduce [A | I] to [I | A⁻¹]; a missing pivot means A is singular."""
     n = A.shape[0]
-    R, pivots = row_reduce(np.hstack([A, np.eye(n)]), tol=default_tol(A))
+    R, pivots = _row_reduce(np.hstack([A, np.eye(n)]), default_tol(A))
     if pivots != tuple(range(n)):
+        rank = sum(p < n for p in pivots)
         raise np.linalg.LinAlgError(
-            f"A is singular to working precision (rank {sum(p < n for p in pivots)} < {n}), "
-            "so it has no inverse. Use pinv for the Moore–Penrose pseudoinverse."
+            f"A is singular to working precision (rank {rank} < {n}), so it "
+            "has no inverse. Use pinv for the Moore–Penrose pseudoinverse."
         )
     return R[:, n:]

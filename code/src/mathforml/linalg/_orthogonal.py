@@ -66,20 +66,36 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     A = as_matrix(A, name="A")
     m, n = A.shape
     if n > m:
-        raise _dependent(f"{n} vectors in R^{m} are always dependent (more columns than rows)")
+        raise _dependent(
+            f"{n} vectors in R^{m} are always dependent (more columns than rows)"
+        )
+    return _gram_schmidt(A)
+
+
+def _gram_schmidt(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Modified Gram-Schmidt: column j minus its parts along q_0..q_{j-1}."""
+    m, n = A.shape
     Q, R = np.zeros((m, n)), np.zeros((n, n))
     for j in range(n):
         R[:j, j], v = _remove_components(Q[:, :j], A[:, j])
         R[j, j] = np.linalg.norm(v)
-        if R[j, j] <= m * n * EPS * np.linalg.norm(A[:, j]):  # rounding-error bound
-            raise _dependent(f"column {j} is zero" if j == 0 else
-                             f"column {j} is (to working precision) a combination of "
-                             f"columns 0..{j - 1}")
+        tol = m * n * EPS * np.linalg.norm(A[:, j])  # rounding-error bound
+        if R[j, j] <= tol:
+            raise _dependent(_which_column(j))
         Q[:, j] = v / R[j, j]
     return Q, R
 
 
-def _remove_components(Q: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _which_column(j: int) -> str:
+    if j == 0:
+        return "column 0 is zero"
+    return (f"column {j} is (to working precision) a combination of "
+            f"columns 0..{j - 1}")
+
+
+def _remove_components(
+    Q: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Subtract from ``b`` its components along the columns of ``Q``, one at a time.
 
     Returns the coefficients ``c`` (equal to ``Q.T @ b`` in exact arithmetic) and the
@@ -235,7 +251,11 @@ def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:
            [0.25, 0.25]])
     """
     A = as_matrix(A, name="A")
-    rcond = max(A.shape) * EPS if rcond is None else check_scalar(rcond, name="rcond", low=0)
+    rcond = (
+        max(A.shape) * EPS
+        if rcond is None
+        else check_scalar(rcond, name="rcond", low=0)
+    )
     U, S, Vt = np.linalg.svd(A, full_matrices=False)
     keep = rcond * S[0] < S
     return (Vt[keep].T / S[keep]) @ U[:, keep].T

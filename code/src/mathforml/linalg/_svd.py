@@ -9,7 +9,12 @@ from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, check_int
 from mathforml.exceptions import ConvergenceWarning
-from mathforml.linalg._eigen import _jacobi_rotation, _rotate, _round_robin, _signs
+from mathforml.linalg._eigen import (
+    _jacobi_rotation,
+    _rotate,
+    _round_robin,
+    _signs,
+)
 
 __all__ = ["low_rank_approx", "svd"]
 
@@ -78,7 +83,9 @@ def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     A = as_matrix(A, name="A")
     wide = A.shape[0] < A.shape[1]
-    W, V = _one_sided_jacobi(A.T if wide else A)  # W = A V has orthogonal columns
+    W, V = _one_sided_jacobi(
+        A.T if wide else A
+    )  # W = A V has orthogonal columns
     s = np.linalg.norm(W, axis=0)
     order = np.argsort(-s, kind="stable")
     s, W, V = s[order], W[:, order], V[:, order]
@@ -98,23 +105,32 @@ def _one_sided_jacobi(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     W, V = A.copy(), np.eye(A.shape[1])
     tol, tiny = A.shape[0] * EPS, (EPS * np.linalg.norm(A)) ** 2
     for _ in range(MAX_SWEEPS):
-        rotated = False
-        for P, Q in _round_robin(A.shape[1]):
-            Wp, Wq = W[:, P], W[:, Q]
-            a_pp, a_qq, a_pq = (np.einsum("ij,ij->j", X, Y) for X, Y in
-                                ((Wp, Wp), (Wq, Wq), (Wp, Wq)))  # blocks of W^T W
-            keep = ((np.abs(a_pq) > tol * np.sqrt(a_pp) * np.sqrt(a_qq))
-                    & (np.minimum(a_pp, a_qq) > tiny))
-            if keep.any():
-                c, s = _jacobi_rotation(a_pp[keep], a_qq[keep], a_pq[keep])
-                _rotate(W, P[keep], Q[keep], c, s)
-                _rotate(V, P[keep], Q[keep], c, s)
-                rotated = True
-        if not rotated:
+        if not _one_sided_sweep(W, V, tol, tiny):  # no pair rotated: done
             return W, V
-    warnings.warn(f"svd: one-sided Jacobi did not converge in {MAX_SWEEPS} sweeps.",
-                  ConvergenceWarning, stacklevel=3)
+    warnings.warn(
+        f"svd: one-sided Jacobi did not converge in {MAX_SWEEPS} sweeps.",
+        ConvergenceWarning,
+        stacklevel=3,
+    )
     return W, V
+
+
+def _one_sided_sweep(W, V, tol: float, tiny: float) -> bool:
+    """Rotate every pair of columns of W (and V) that is not yet orthogonal."""
+    rotated = False
+    for P, Q in _round_robin(W.shape[1]):  # n/2 disjoint pairs at a time
+        Wp, Wq = W[:, P], W[:, Q]
+        a_pp = np.einsum("ij,ij->j", Wp, Wp)  # the 2x2 blocks of W^T W
+        a_qq = np.einsum("ij,ij->j", Wq, Wq)
+        a_pq = np.einsum("ij,ij->j", Wp, Wq)
+        keep = np.abs(a_pq) > tol * np.sqrt(a_pp) * np.sqrt(a_qq)
+        keep &= np.minimum(a_pp, a_qq) > tiny
+        if keep.any():
+            c, s = _jacobi_rotation(a_pp[keep], a_qq[keep], a_pq[keep])
+            _rotate(W, P[keep], Q[keep], c, s)
+            _rotate(V, P[keep], Q[keep], c, s)
+            rotated = True
+    return rotated
 
 
 def _normalize_columns(W: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -130,7 +146,9 @@ def _normalize_columns(W: np.ndarray, s: np.ndarray) -> np.ndarray:
     for j in np.flatnonzero(zero):
         P = np.eye(m) - U @ U.T
         u = P[:, np.argmax(np.einsum("ij,ij->j", P, P))]
-        u = u - U @ (U.T @ u)  # project a second time: Gram-Schmidt twice is enough
+        u = u - U @ (
+            U.T @ u
+        )  # project a second time: Gram-Schmidt twice is enough
         U[:, j] = u / np.linalg.norm(u)
     return U
 

@@ -20,8 +20,11 @@ __all__ = ["plot_chapter_graph", "plot_topic_weights"]
 #: (in inches when the figure is about 7 inches wide; the axes keep an equal aspect).
 _DX, _DY, _BOX = 1.22, 1.3, np.array([0.46, 0.5])
 #: Labels and shades of the stacked bars, one per group of sources.
-_SOURCES = {"both": ("both sources", "#404040"), "seed-000": ("seed-000 only", BOOK_COLORS[0]),
-            "seed-001": ("seed-001 only", BOOK_COLORS[5])}
+_SOURCES = {
+    "both": ("both sources", "#404040"),
+    "seed-000": ("seed-000 only", BOOK_COLORS[0]),
+    "seed-001": ("seed-001 only", BOOK_COLORS[5]),
+}
 
 
 def _new_axes(size, rect=(0.125, 0.11, 0.775, 0.77)):
@@ -34,8 +37,12 @@ def _new_axes(size, rect=(0.125, 0.11, 0.775, 0.77)):
 def _layers(chapters) -> dict[int, int]:
     """Longest path from a chapter without prerequisites: chapter number -> layer."""
     layer = {}
-    for c in chapters:  # the file lists every prerequisite before the chapters that need it
-        layer[c.number] = 1 + max((layer[p] for p in c.prerequisites), default=-1)
+    for c in (
+        chapters
+    ):  # the file lists every prerequisite before the chapters that need it
+        layer[c.number] = 1 + max(
+            (layer[p] for p in c.prerequisites), default=-1
+        )
     return layer
 
 
@@ -44,7 +51,11 @@ def _positions(chapters) -> dict[int, tuple[float, float]]:
     layer, xy = _layers(chapters), {}
     for k in range(max(layer.values()) + 1):
         members = [c for c in chapters if layer[c.number] == k]
-        members.sort(key=lambda c: -np.mean([xy[p][1] for p in c.prerequisites] or [0.0]))
+        members.sort(
+            key=lambda c: (
+                -np.mean([xy[p][1] for p in c.prerequisites] or [0.0])
+            )
+        )
         for i, c in enumerate(members):
             xy[c.number] = (_DX * k, _DY * ((len(members) - 1) / 2 - i))
     return xy
@@ -59,28 +70,52 @@ def _curve(a, b, bulge):
 
 def _bend(xy, p, c) -> float:
     """The bulge of the edge p -> c at its midpoint: the smallest that clears every other box."""
-    a, b, t = np.array(xy[p]), np.array(xy[c]), np.linspace(0.0, 1.0, 41)[:, None]
+    a, b, t = (
+        np.array(xy[p]),
+        np.array(xy[c]),
+        np.linspace(0.0, 1.0, 41)[:, None],
+    )
     others = [np.array(xy[o]) for o in xy if o not in (p, c)]
 
     def clearance(bulge):  # < 1 means the curve enters a box
-        curve = (1 - t) ** 2 * a + 2 * t * (1 - t) * _curve(a, b, bulge)[0] + t**2 * b
-        return min((np.abs(curve - o) / _BOX).max(axis=1).min() for o in others)
+        curve = (
+            (1 - t) ** 2 * a
+            + 2 * t * (1 - t) * _curve(a, b, bulge)[0]
+            + t**2 * b
+        )
+        return min(
+            (np.abs(curve - o) / _BOX).max(axis=1).min() for o in others
+        )
 
     # small bulges first; of two equal ones, the one that bends away from the middle row
     normal = _curve(a, b, 0.0)[1]
-    bulges = sorted((0.0, 0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7),
-                    key=lambda o: (abs(o), -abs((a + b)[1] / 2 + o * normal[1])))
+    bulges = sorted(
+        (0.0, 0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7),
+        key=lambda o: (abs(o), -abs((a + b)[1] / 2 + o * normal[1])),
+    )
     clear = [o for o in bulges if not others or clearance(o) > 1.1]
     return clear[0] if clear else max(bulges, key=clearance)
 
 
 def _box(ax, chapter, xy, color):
     """One chapter as a rounded box of text, tinted with the colour of its part."""
-    label = f"{chapter.number}\n" + textwrap.fill(chapter.title, 12, break_long_words=False)
-    return ax.text(*xy, label, ha="center", va="center", fontsize=8.5,
-                   gid=f"chapter-{chapter.number}",
-                   bbox={"boxstyle": "round,pad=0.3", "ec": color, "lw": 1.2,
-                         "fc": to_rgba(color, 0.12)})
+    label = f"{chapter.number}\n" + textwrap.fill(
+        chapter.title, 12, break_long_words=False
+    )
+    return ax.text(
+        *xy,
+        label,
+        ha="center",
+        va="center",
+        fontsize=8.5,
+        gid=f"chapter-{chapter.number}",
+        bbox={
+            "boxstyle": "round,pad=0.3",
+            "ec": color,
+            "lw": 1.2,
+            "fc": to_rgba(color, 0.12),
+        },
+    )
 
 
 def _to_edge(box, direction) -> float:
@@ -94,18 +129,34 @@ def _to_edge(box, direction) -> float:
 def _arrow(ax, a, b, bulge, boxes, gid):
     """An arrow a -> b that starts and stops at the edges of the two boxes."""
     ctrl = _curve(a, b, bulge)[0]
-    ax.annotate("", b, a, gid=gid, arrowprops={
-        "arrowstyle": "-|>", "color": "0.35", "lw": 0.9,
-        "shrinkA": _to_edge(boxes[0], ctrl - a), "shrinkB": _to_edge(boxes[1], ctrl - b),
-        "connectionstyle": f"arc3,rad={2 * bulge / np.hypot(*np.subtract(b, a))}"})
+    ax.annotate(
+        "",
+        b,
+        a,
+        gid=gid,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": "0.35",
+            "lw": 0.9,
+            "shrinkA": _to_edge(boxes[0], ctrl - a),
+            "shrinkB": _to_edge(boxes[1], ctrl - b),
+            "connectionstyle": f"arc3,rad={2 * bulge / np.hypot(*np.subtract(b, a))}",
+        },
+    )
 
 
 def _frame(ax, xy, bulges):
     """Limits that hold every box and every bent arrow; equal aspect; no axis lines."""
     xs, ys = np.array(list(xy.values())).T
-    reach = [abs(o) + abs(xy[p][1] + xy[c][1]) / 2 for (p, c), o in bulges.items()]
+    reach = [
+        abs(o) + abs(xy[p][1] + xy[c][1]) / 2 for (p, c), o in bulges.items()
+    ]
     height = max([ys.max() + _BOX[1], *reach]) + 0.05
-    ax.set(xlim=(xs.min() - _BOX[0], xs.max() + _BOX[0]), ylim=(-height, height), aspect="equal")
+    ax.set(
+        xlim=(xs.min() - _BOX[0], xs.max() + _BOX[0]),
+        ylim=(-height, height),
+        aspect="equal",
+    )
     ax.set_axis_off()
 
 
@@ -140,18 +191,37 @@ def plot_chapter_graph(ax=None):
     if ax is None:
         ax = _new_axes((7.0, 3.6), rect=(0.0, 0.08, 1.0, 0.92))
     chapters = load_chapters()
-    xy, parts = _positions(chapters), list(dict.fromkeys(c.part for c in chapters))
+    xy, parts = (
+        _positions(chapters),
+        list(dict.fromkeys(c.part for c in chapters)),
+    )
     colors = {part: BOOK_COLORS[i] for i, part in enumerate(parts)}
-    boxes = {c.number: _box(ax, c, xy[c.number], colors[c.part]) for c in chapters}
-    bulges = {(p, c.number): _bend(xy, p, c.number) for c in chapters for p in c.prerequisites}
+    boxes = {
+        c.number: _box(ax, c, xy[c.number], colors[c.part]) for c in chapters
+    }
+    bulges = {
+        (p, c.number): _bend(xy, p, c.number)
+        for c in chapters
+        for p in c.prerequisites
+    }
     _frame(ax, xy, bulges)
     ax.figure.draw_without_rendering()  # lays out the boxes, so that arrows stop at their edges
     for (p, c), bulge in bulges.items():
-        _arrow(ax, xy[p], xy[c], bulge, (boxes[p], boxes[c]), gid=f"edge-{p}-{c}")
-    ax.legend(handles=[Patch(fc=to_rgba(colors[part], 0.12), ec=colors[part], label=part)
-                       for part in parts],
-              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(parts), fontsize=8,
-              handlelength=1.2, columnspacing=1.0)
+        _arrow(
+            ax, xy[p], xy[c], bulge, (boxes[p], boxes[c]), gid=f"edge-{p}-{c}"
+        )
+    ax.legend(
+        handles=[
+            Patch(fc=to_rgba(colors[part], 0.12), ec=colors[part], label=part)
+            for part in parts
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=len(parts),
+        fontsize=8,
+        handlelength=1.2,
+        columnspacing=1.0,
+    )
     return ax
 
 
@@ -160,12 +230,22 @@ def _label_bars(ax, order, total):
     n_topics = sum(t.chapter > 0 for t in load_seed_topics())
     titles = {c.number: c.title for c in load_chapters()}
     for i, c in enumerate(order):
-        ax.text(total[c] + 0.003, i, f"{total[c]:.0%} ({round(total[c] * n_topics)} topics)",
-                va="center", fontsize=8)
-    ax.set_yticks(range(len(order)), [textwrap.fill(f"{c} · {titles[c]}", 26) for c in order],
-                  fontsize=8.5)
-    ax.set(xlabel=f"share of the {n_topics} topics the sources name",
-           xlim=(0, 1.3 * max(total.values())))
+        ax.text(
+            total[c] + 0.003,
+            i,
+            f"{total[c]:.0%} ({round(total[c] * n_topics)} topics)",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_yticks(
+        range(len(order)),
+        [textwrap.fill(f"{c} · {titles[c]}", 26) for c in order],
+        fontsize=8.5,
+    )
+    ax.set(
+        xlabel=f"share of the {n_topics} topics the sources name",
+        xlim=(0, 1.3 * max(total.values())),
+    )
     ax.xaxis.set_major_locator(MultipleLocator(0.05))
     ax.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     ax.grid(axis="y", visible=False)
@@ -204,12 +284,23 @@ def plot_topic_weights(ax=None):
     if ax is None:
         ax = _new_axes((6.4, 4.4))
     split, total = topic_weights(by_seed=True), topic_weights()
-    order = sorted(total, key=lambda c: (total[c], -c))  # the longest bar on top
+    order = sorted(
+        total, key=lambda c: (total[c], -c)
+    )  # the longest bar on top
     left = np.zeros(len(order))
-    for source, (label, color) in _SOURCES.items():  # stack: both sources, then each one
+    for source, (
+        label,
+        color,
+    ) in _SOURCES.items():  # stack: both sources, then each one
         widths = [split[c][source] for c in order]
-        bars = ax.barh(range(len(order)), widths, left=left, height=0.7, color=color,
-                       label=label)
+        bars = ax.barh(
+            range(len(order)),
+            widths,
+            left=left,
+            height=0.7,
+            color=color,
+            label=label,
+        )
         for bar, c in zip(bars, order):
             bar.set_gid(f"weight-{c}-{source}")
         left += widths

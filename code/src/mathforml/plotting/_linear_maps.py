@@ -37,15 +37,31 @@ def _as_plane_matrix(A: ArrayLike, name: str) -> np.ndarray:
 
 def _arrow(ax, tail, tip, color, gid, lw=2.0):
     """One arrow from ``tail`` to ``tip``; it also widens the data limits to hold it."""
-    ax.annotate("", xy=tuple(tip), xytext=tuple(tail), gid=gid,
-                arrowprops={"arrowstyle": "-|>", "color": color, "lw": lw,
-                            "shrinkA": 0, "shrinkB": 0, "mutation_scale": 12})
+    ax.annotate(
+        "",
+        xy=tuple(tip),
+        xytext=tuple(tail),
+        gid=gid,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "lw": lw,
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "mutation_scale": 12,
+        },
+    )
     ax.update_datalim(np.array([tail, tip]))
 
 
-def plot_vectors(vectors: ArrayLike, *, origins: ArrayLike | None = None, ax=None,
-                 colors: Sequence[str] | None = None,
-                 labels: Sequence[str] | None = None):
+def plot_vectors(
+    vectors: ArrayLike,
+    *,
+    origins: ArrayLike | None = None,
+    ax=None,
+    colors: Sequence[str] | None = None,
+    labels: Sequence[str] | None = None,
+):
     r"""Draw 2-D vectors as arrows.
 
     Parameters
@@ -93,15 +109,25 @@ def plot_vectors(vectors: ArrayLike, *, origins: ArrayLike | None = None, ax=Non
             "Pass a single vector as [[x, y]]."
         )
     k = V.shape[0]
-    P = np.zeros_like(V) if origins is None else as_array(origins, name="origins")
+    P = (
+        np.zeros_like(V)
+        if origins is None
+        else as_array(origins, name="origins")
+    )
     if P.shape == (2,):
         P = np.tile(P, (k, 1))
     if P.shape != V.shape:
-        raise ValueError(f"origins must have shape (2,) or {V.shape}; got shape {P.shape}.")
-    colors = [f"C{i % 10}" for i in range(k)] if colors is None else list(colors)
+        raise ValueError(
+            f"origins must have shape (2,) or {V.shape}; got shape {P.shape}."
+        )
+    colors = (
+        [f"C{i % 10}" for i in range(k)] if colors is None else list(colors)
+    )
     for what, seq in (("colors", colors), ("labels", labels)):
         if seq is not None and len(seq) != k:
-            raise ValueError(f"{what} must have one entry per vector ({k}); got {len(seq)}.")
+            raise ValueError(
+                f"{what} must have one entry per vector ({k}); got {len(seq)}."
+            )
     ax = _axes(ax)
     for i, (tail, v) in enumerate(zip(P, V)):
         _arrow(ax, tail, tail + v, colors[i], gid=f"vector-{i}")
@@ -116,8 +142,15 @@ def plot_vectors(vectors: ArrayLike, *, origins: ArrayLike | None = None, ax=Non
     return ax
 
 
-def plot_linear_map(A: ArrayLike, *, basis: ArrayLike | None = None, extent: int = 2,
-                    ax=None, show_original: bool = True, color: str = "C0"):
+def plot_linear_map(
+    A: ArrayLike,
+    *,
+    basis: ArrayLike | None = None,
+    extent: int = 2,
+    ax=None,
+    show_original: bool = True,
+    color: str = "C0",
+):
     r"""Draw what a 2 × 2 matrix does to a grid, a unit cell and the basis vectors.
 
     Parameters
@@ -177,21 +210,38 @@ def plot_linear_map(A: ArrayLike, *, basis: ArrayLike | None = None, extent: int
     c = np.arange(-extent, extent + 1)
     ends = np.array([-extent, extent])
     # every grid line as two endpoints in basis coordinates: c_1 = const, then c_2 = const
-    lines = [np.array([[k, e] for e in ends]) for k in c] + \
-            [np.array([[e, k] for e in ends]) for k in c]
+    lines = [np.array([[k, e] for e in ends]) for k in c] + [
+        np.array([[e, k] for e in ends]) for k in c
+    ]
     square = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
     stages = [("before", B, "0.72", 0.9)] if show_original else []
     stages.append(("after", A @ B, color, 1.1))
     for stage, M, line_color, lw in stages:
         for line in lines:
             xy = line @ M.T
-            ax.plot(xy[:, 0], xy[:, 1], color=line_color, lw=lw, alpha=0.8,
-                    gid=f"grid-{stage}", zorder=1 if stage == "before" else 2,
-                    solid_capstyle="butt")
+            ax.plot(
+                xy[:, 0],
+                xy[:, 1],
+                color=line_color,
+                lw=lw,
+                alpha=0.8,
+                gid=f"grid-{stage}",
+                zorder=1 if stage == "before" else 2,
+                solid_capstyle="butt",
+            )
         fill = "none" if stage == "before" else "C4"
-        ax.add_patch(Polygon(square @ M.T, closed=True, fc=fill, ec=line_color if
-                             stage == "before" else "C4", alpha=0.45 if stage == "after"
-                             else 1.0, lw=1.2, gid=f"cell-{stage}", zorder=3))
+        ax.add_patch(
+            Polygon(
+                square @ M.T,
+                closed=True,
+                fc=fill,
+                ec=line_color if stage == "before" else "C4",
+                alpha=0.45 if stage == "after" else 1.0,
+                lw=1.2,
+                gid=f"cell-{stage}",
+                zorder=3,
+            )
+        )
     AB = A @ B
     _arrow(ax, (0.0, 0.0), AB[:, 0], "C1", gid="basis-1", lw=2.2)
     _arrow(ax, (0.0, 0.0), AB[:, 1], "C2", gid="basis-2", lw=2.2)

@@ -8,7 +8,15 @@ import numpy as np
 __all__ = ["BOOK_COLORS", "use_book_style"]
 
 #: A colour-blind-safe cycle (Okabe–Ito), readable in print and on both themes.
-BOOK_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+BOOK_COLORS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+)
 
 
 def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
@@ -33,25 +41,29 @@ def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
     >>> mpl.rcParams["axes.spines.top"]
     False
     """
-    mpl.rcParams.update({
-        "figure.figsize": (6.0, 3.6),
-        "figure.dpi": 100,
-        "figure.facecolor": "white",
-        "savefig.facecolor": "white",
-        "savefig.bbox": "tight",
-        "axes.facecolor": "white",
-        "axes.prop_cycle": mpl.cycler(color=list(BOOK_COLORS)),
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.alpha": 0.3,
-        "font.size": 10,
-        "axes.titlesize": 11,
-        "legend.frameon": False,
-        "lines.linewidth": 1.8,
-        "svg.hashsalt": "mathforml",  # identical SVG ids on every build
-    })
-    if int(np.__version__.split(".")[0]) >= 2:  # NumPy 1.x prints plain numbers anyway
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (6.0, 3.6),
+            "figure.dpi": 100,
+            "figure.facecolor": "white",
+            "savefig.facecolor": "white",
+            "savefig.bbox": "tight",
+            "axes.facecolor": "white",
+            "axes.prop_cycle": mpl.cycler(color=list(BOOK_COLORS)),
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "font.size": 10,
+            "axes.titlesize": 11,
+            "legend.frameon": False,
+            "lines.linewidth": 1.8,
+            "svg.hashsalt": "mathforml",  # identical SVG ids on every build
+        }
+    )
+    if (
+        int(np.__version__.split(".")[0]) >= 2
+    ):  # NumPy 1.x prints plain numbers anyway
         np.set_printoptions(legacy="1.25")
     try:
         from IPython import get_ipython

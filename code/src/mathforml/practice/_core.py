@@ -36,7 +36,7 @@ class Exercise:
 
     name: str
     section: str
-    wants: str                                   # "function" or "value"
+    wants: str  # "function" or "value"
     signature: str
     cases: Callable[[np.random.Generator], list[Case]]
     agrees: Callable[[Any, Case], bool]
@@ -56,11 +56,19 @@ class Report:
     hint: str | None = None
 
     def __str__(self) -> str:
-        head = (f"✓ {self.name}: all {self.n_cases} checks passed." if self.passed else
-                f"✗ {self.name}: {self.n_passed} of {self.n_cases} checks passed.")
-        body = [textwrap.fill(line, 78, subsequent_indent="  ") for line in self.lines]
+        head = (
+            f"✓ {self.name}: all {self.n_cases} checks passed."
+            if self.passed
+            else f"✗ {self.name}: {self.n_passed} of {self.n_cases} checks passed."
+        )
+        body = [
+            textwrap.fill(line, 78, subsequent_indent="  ")
+            for line in self.lines
+        ]
         if self.hint:
-            body.append(textwrap.fill("Hint: " + self.hint, 78, subsequent_indent="  "))
+            body.append(
+                textwrap.fill("Hint: " + self.hint, 78, subsequent_indent="  ")
+            )
         return "\n".join([head, *body])
 
     def __repr__(self) -> str:
@@ -97,11 +105,19 @@ def exercises() -> dict[str, str]:
 
 
 def _short(x) -> str:
-    if isinstance(x, np.ndarray) or (isinstance(x, (list, tuple)) and len(x) and
-                                      isinstance(x[0], np.ndarray)):
-        with np.printoptions(precision=4, suppress=True, threshold=30, linewidth=74):
-            text = repr(x) if not isinstance(x, tuple) else "(" + ", ".join(
-                repr(np.asarray(a)) for a in x) + ")"
+    if isinstance(x, np.ndarray) or (
+        isinstance(x, (list, tuple))
+        and len(x)
+        and isinstance(x[0], np.ndarray)
+    ):
+        with np.printoptions(
+            precision=4, suppress=True, threshold=30, linewidth=74
+        ):
+            text = (
+                repr(x)
+                if not isinstance(x, tuple)
+                else "(" + ", ".join(repr(np.asarray(a)) for a in x) + ")"
+            )
     else:
         text = repr(x)
     return text if len(text) < 400 else text[:400] + " ..."
@@ -150,14 +166,20 @@ def check(name: str, answer, *, rng=0) -> Report:
       are the roots of det(A - λI) = 0.
     """
     if not isinstance(name, str):
-        raise TypeError(f"name must be the exercise's name, a string; got {name!r}.")
+        raise TypeError(
+            f"name must be the exercise's name, a string; got {name!r}."
+        )
     if name not in _REGISTRY:
         known = ", ".join(_REGISTRY)
-        raise ValueError(f"name must be one of the exercises: {known}; got {name!r}.")
+        raise ValueError(
+            f"name must be one of the exercises: {known}; got {name!r}."
+        )
     ex = _REGISTRY[name]
     if ex.wants == "function" and not callable(answer):
-        raise TypeError(f"{name} asks for a function {ex.signature}; got "
-                        f"{type(answer).__name__}. Pass the function itself, not its result.")
+        raise TypeError(
+            f"{name} asks for a function {ex.signature}; got "
+            f"{type(answer).__name__}. Pass the function itself, not its result."
+        )
     generator = np.random.default_rng(rng)
     cases = ex.cases(generator)
     n_passed = 0
@@ -168,36 +190,59 @@ def check(name: str, answer, *, rng=0) -> Report:
                 # explained, rather than as a warning (or, under -W error, an exception)
                 with np.errstate(all="ignore"), warnings.catch_warnings():
                     warnings.simplefilter("ignore", RuntimeWarning)
-                    got = answer(*[np.copy(a) if isinstance(a, np.ndarray) else a
-                                   for a in case.args])
-            except Exception as err:  # the reader's code failed: explain, don't raise
-                return Report(name, False, len(cases), n_passed, [
-                    f"On {case.description}: your function raised "
-                    f"{type(err).__name__}: {err}"],
-                    hint=_hint(ex, None, case) or "run it on this input yourself and read "
-                    "the traceback.")
+                    got = answer(
+                        *[
+                            np.copy(a) if isinstance(a, np.ndarray) else a
+                            for a in case.args
+                        ]
+                    )
+            except (
+                Exception
+            ) as err:  # the reader's code failed: explain, don't raise
+                return Report(
+                    name,
+                    False,
+                    len(cases),
+                    n_passed,
+                    [
+                        f"On {case.description}: your function raised "
+                        f"{type(err).__name__}: {err}"
+                    ],
+                    hint=_hint(ex, None, case)
+                    or "run it on this input yourself and read the traceback.",
+                )
         else:
             got = answer
         ok, problem = _agrees(ex, got, case)
         if ok:
             n_passed += 1
             continue
-        expected = ex.explain(got, case) if ex.explain else (
-            f"expected {_short(case.expected)}, got {_short(got)}.")
+        expected = (
+            ex.explain(got, case)
+            if ex.explain
+            else (f"expected {_short(case.expected)}, got {_short(got)}.")
+        )
         lines = [f"On {case.description}: {problem or expected}"]
-        return Report(name, False, len(cases), n_passed, lines, _hint(ex, got, case))
+        return Report(
+            name, False, len(cases), n_passed, lines, _hint(ex, got, case)
+        )
     return Report(name, True, len(cases), n_passed)
 
 
 def _agrees(ex: Exercise, got, case: Case) -> tuple[bool, str | None]:
     if got is None:
-        return False, "your answer is None. Did the function forget to `return`?"
+        return (
+            False,
+            "your answer is None. Did the function forget to `return`?",
+        )
     try:
         return bool(ex.agrees(got, case)), None
     except (TypeError, ValueError, IndexError) as err:
-        return False, (f"your answer could not be compared with the expected one "
-                       f"({type(err).__name__}: {err}). Expected "
-                       f"{_short(case.expected)}, got {_short(got)}.")
+        return False, (
+            f"your answer could not be compared with the expected one "
+            f"({type(err).__name__}: {err}). Expected "
+            f"{_short(case.expected)}, got {_short(got)}."
+        )
 
 
 def _hint(ex: Exercise, got, case: Case) -> str | None:
@@ -207,6 +252,8 @@ def _hint(ex: Exercise, got, case: Case) -> str | None:
         try:
             if mistake.matches(got, case):
                 return mistake.hint
-        except Exception:  # a mistake's test may not apply to this shape of answer
+        except (
+            Exception
+        ):  # a mistake's test may not apply to this shape of answer
             continue
     return None

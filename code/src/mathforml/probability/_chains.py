@@ -7,7 +7,12 @@ from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, as_vector, check_int, check_rng
 
-__all__ = ["bayes_update", "distribution_after", "simulate_chain", "stationary_distribution"]
+__all__ = [
+    "bayes_update",
+    "distribution_after",
+    "simulate_chain",
+    "stationary_distribution",
+]
 
 _SUM_TOL = 1e-8
 
@@ -15,8 +20,10 @@ _SUM_TOL = 1e-8
 def _probability_vector(p, name: str, size: int | None = None) -> np.ndarray:
     p = as_vector(p, name=name, size=size)
     if np.any(p < 0) or abs(p.sum() - 1) > _SUM_TOL:
-        raise ValueError(f"{name} must be non-negative and sum to 1; got sum {p.sum():.6g}"
-                         f"{' and negative entries' if np.any(p < 0) else ''}.")
+        raise ValueError(
+            f"{name} must be non-negative and sum to 1; got sum {p.sum():.6g}"
+            f"{' and negative entries' if np.any(p < 0) else ''}."
+        )
     return p
 
 
@@ -25,8 +32,10 @@ def _transition_matrix(P) -> np.ndarray:
     sums = P.sum(axis=1)
     if np.any(P < 0) or np.any(np.abs(sums - 1) > _SUM_TOL):
         bad = int(np.argmax(np.abs(sums - 1) + (P < 0).any(axis=1)))
-        raise ValueError(f"P must be row-stochastic (entries >= 0, each row summing to 1); "
-                         f"row {bad} sums to {sums[bad]:.6g}.")
+        raise ValueError(
+            f"P must be row-stochastic (entries >= 0, each row summing to 1); "
+            f"row {bad} sums to {sums[bad]:.6g}."
+        )
     return P
 
 
@@ -64,8 +73,10 @@ def _bayes(prior, likelihood):
     joint = prior * likelihood
     evidence = joint.sum()
     if evidence == 0:
-        raise ValueError("the evidence is 0: every hypothesis with prior mass gives the data "
-                         "probability 0, so the data cannot update it.")
+        raise ValueError(
+            "the evidence is 0: every hypothesis with prior mass gives the data "
+            "probability 0, so the data cannot update it."
+        )
     return joint / evidence
 
 
@@ -97,8 +108,10 @@ def _stationary(P):
     b = np.append(np.zeros(n), 1.0)
     pi, _, rank, _ = np.linalg.lstsq(A, b, rcond=None)
     if rank < n:
-        raise ValueError("P has more than one stationary distribution: the chain is "
-                         "reducible (some states never reach others).")
+        raise ValueError(
+            "P has more than one stationary distribution: the chain is "
+            "reducible (some states never reach others)."
+        )
     pi = np.clip(pi, 0, None)
     return pi / pi.sum()
 
@@ -118,7 +131,9 @@ def distribution_after(P: ArrayLike, p0: ArrayLike, n: int) -> np.ndarray:
     return p @ np.linalg.matrix_power(P, n)
 
 
-def simulate_chain(P: ArrayLike, start: int, n_steps: int, *, rng=None) -> np.ndarray:
+def simulate_chain(
+    P: ArrayLike, start: int, n_steps: int, *, rng=None
+) -> np.ndarray:
     """The states a chain visits: ``n_steps + 1`` state indices, starting at ``start``.
 
     Examples
@@ -138,7 +153,9 @@ def _simulate(P, start, n_steps, rng):
     u = rng.random(n_steps)
     states = np.empty(n_steps + 1, dtype=int)
     states[0] = start
-    for t in range(n_steps):               # next state: where u falls in the row's CDF
+    for t in range(n_steps):  # next state: where u falls in the row's CDF
         row = cumulative[states[t]]
-        states[t + 1] = min(int(np.searchsorted(row, u[t], side="right")), len(row) - 1)
+        states[t + 1] = min(
+            int(np.searchsorted(row, u[t], side="right")), len(row) - 1
+        )
     return states

@@ -17,7 +17,14 @@ from scipy import special
 
 from mathforml._validation import as_array, check_int, check_rng, check_scalar
 
-__all__ = ["Bernoulli", "Binomial", "Exponential", "Normal", "Poisson", "Uniform"]
+__all__ = [
+    "Bernoulli",
+    "Binomial",
+    "Exponential",
+    "Normal",
+    "Poisson",
+    "Uniform",
+]
 
 
 def _points(x, name: str = "x") -> np.ndarray:
@@ -153,16 +160,24 @@ class Binomial(_Discrete):
 
     def _logpmf_on(self, k):
         n, p = self.n, self.p
-        log_choose = special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1)
+        log_choose = (
+            special.gammaln(n + 1)
+            - special.gammaln(k + 1)
+            - special.gammaln(n - k + 1)
+        )
         return log_choose + special.xlogy(k, p) + special.xlog1py(n - k, -p)
 
     def _cdf(self, k):
         k = np.clip(k, -1, self.n)
-        return np.where(k < 0, 0.0, special.bdtr(np.maximum(k, 0), self.n, self.p))
+        return np.where(
+            k < 0, 0.0, special.bdtr(np.maximum(k, 0), self.n, self.p)
+        )
 
     def _sf(self, k):
         k = np.clip(k, -1, self.n)
-        return np.where(k < 0, 1.0, special.bdtrc(np.maximum(k, 0), self.n, self.p))
+        return np.where(
+            k < 0, 1.0, special.bdtrc(np.maximum(k, 0), self.n, self.p)
+        )
 
     def mean(self) -> float:
         return self.n * self.p
@@ -240,11 +255,13 @@ class _Continuous(_Distribution):
         """The quantile function, the inverse of :meth:`cdf`, for ``q`` in [0, 1]."""
         q = _points(q, "q")
         if np.any((q < 0) | (q > 1) | np.isnan(q)):
-            raise ValueError("q must hold probabilities in [0, 1]; got values outside.")
+            raise ValueError(
+                "q must hold probabilities in [0, 1]; got values outside."
+            )
         return _out(self._ppf(q))
 
     def _sample(self, rng, shape):
-        return self._ppf(rng.random(shape))      # inverse-CDF sampling
+        return self._ppf(rng.random(shape))  # inverse-CDF sampling
 
 
 class Uniform(_Continuous):
@@ -263,7 +280,9 @@ class Uniform(_Continuous):
         self.low = check_scalar(low, name="low")
         self.high = check_scalar(high, name="high")
         if not self.high > self.low:
-            raise ValueError(f"high must be > low; got low={self.low}, high={self.high}.")
+            raise ValueError(
+                f"high must be > low; got low={self.low}, high={self.high}."
+            )
 
     def _logpdf(self, x):
         inside = (x >= self.low) & (x <= self.high)
@@ -304,7 +323,9 @@ class Normal(_Continuous):
 
     def __init__(self, mu: float = 0.0, sigma: float = 1.0):
         self.mu = check_scalar(mu, name="mu")
-        self.sigma = check_scalar(sigma, name="sigma", low=0, low_inclusive=False)
+        self.sigma = check_scalar(
+            sigma, name="sigma", low=0, low_inclusive=False
+        )
 
     def _logpdf(self, x):
         z = (x - self.mu) / self.sigma

@@ -6,7 +6,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.linalg import solve_triangular
 
-from mathforml._validation import as_array, as_matrix, as_vector, check_int, check_rng
+from mathforml._validation import (
+    as_array,
+    as_matrix,
+    as_vector,
+    check_int,
+    check_rng,
+)
 from mathforml.linalg import cholesky
 
 __all__ = ["MultivariateNormal"]
@@ -51,12 +57,16 @@ class MultivariateNormal:
         d = self.mean.shape[0]
         self.cov = as_matrix(cov, name="cov", square=True)
         if self.cov.shape != (d, d):
-            raise ValueError(f"cov must have shape ({d}, {d}) to match mean; got "
-                             f"{self.cov.shape}.")
+            raise ValueError(
+                f"cov must have shape ({d}, {d}) to match mean; got "
+                f"{self.cov.shape}."
+            )
         try:
             self._L = cholesky(self.cov)
         except np.linalg.LinAlgError as err:
-            raise ValueError(f"cov must be symmetric positive definite: {err}") from None
+            raise ValueError(
+                f"cov must be symmetric positive definite: {err}"
+            ) from None
 
     @property
     def dim(self) -> int:
@@ -69,12 +79,16 @@ class MultivariateNormal:
         """Log-density at ``x`` (shape ``(d,)``, or ``(n, d)`` for n points)."""
         x = as_array(x, name="x")
         if x.shape[-1:] != (self.dim,) or x.ndim > 2:
-            raise ValueError(f"x must have shape ({self.dim},) or (n, {self.dim}); got "
-                             f"{x.shape}.")
+            raise ValueError(
+                f"x must have shape ({self.dim},) or (n, {self.dim}); got "
+                f"{x.shape}."
+            )
         return self._logpdf(x)
 
     def _logpdf(self, x: np.ndarray):
-        z = solve_triangular(self._L, (x - self.mean).T, lower=True)   # L z = x - mu
+        z = solve_triangular(
+            self._L, (x - self.mean).T, lower=True
+        )  # L z = x - mu
         maha = np.sum(z**2, axis=0)
         log_det = 2 * np.sum(np.log(np.diag(self._L)))
         out = -0.5 * (maha + log_det + self.dim * np.log(2 * np.pi))
@@ -93,12 +107,23 @@ class MultivariateNormal:
 
     def _indices(self, indices, name: str) -> np.ndarray:
         idx = np.asarray(indices)
-        if idx.ndim != 1 or idx.size == 0 or not np.issubdtype(idx.dtype, np.integer):
-            raise TypeError(f"{name} must be a non-empty list of integer coordinates; got "
-                            f"{indices!r}.")
-        if np.any((idx < 0) | (idx >= self.dim)) or len(set(idx.tolist())) != idx.size:
-            raise ValueError(f"{name} must be distinct coordinates in 0..{self.dim - 1}; got "
-                             f"{idx.tolist()}.")
+        if (
+            idx.ndim != 1
+            or idx.size == 0
+            or not np.issubdtype(idx.dtype, np.integer)
+        ):
+            raise TypeError(
+                f"{name} must be a non-empty list of integer coordinates; got "
+                f"{indices!r}."
+            )
+        if (
+            np.any((idx < 0) | (idx >= self.dim))
+            or len(set(idx.tolist())) != idx.size
+        ):
+            raise ValueError(
+                f"{name} must be distinct coordinates in 0..{self.dim - 1}; got "
+                f"{idx.tolist()}."
+            )
         return idx
 
     def marginal(self, indices) -> MultivariateNormal:
@@ -112,19 +137,23 @@ class MultivariateNormal:
         v = as_vector(values, name="values", size=o.size)
         r = np.array([i for i in range(self.dim) if i not in set(o.tolist())])
         if r.size == 0:
-            raise ValueError("indices must leave at least one coordinate unobserved.")
+            raise ValueError(
+                "indices must leave at least one coordinate unobserved."
+            )
         mean, cov = _condition(self.mean, self.cov, r, o, v)
         return MultivariateNormal(mean, cov)
 
 
 def _condition(mu, S, r, o, v):
     """Schur complement: mean and covariance of x_r given x_o = v."""
-    L = cholesky(S[np.ix_(o, o)])                        # S_oo = L Lᵀ
+    L = cholesky(S[np.ix_(o, o)])  # S_oo = L Lᵀ
 
-    def solve_oo(B):                                     # S_oo⁻¹ B by two triangular solves
-        return solve_triangular(L.T, solve_triangular(L, B, lower=True), lower=False)
+    def solve_oo(B):  # S_oo⁻¹ B by two triangular solves
+        return solve_triangular(
+            L.T, solve_triangular(L, B, lower=True), lower=False
+        )
 
     S_ro = S[np.ix_(r, o)]
     mean = mu[r] + S_ro @ solve_oo(v - mu[o])
     cov = S[np.ix_(r, r)] - S_ro @ solve_oo(S_ro.T)
-    return mean, (cov + cov.T) / 2                       # symmetric to the last bit
+    return mean, (cov + cov.T) / 2  # symmetric to the last bit
