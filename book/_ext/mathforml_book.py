@@ -203,12 +203,20 @@ def _name_sidebar_toggles(app, exception):
     """
     if exception is not None or app.builder.format != "html":
         return
-    bare = '<summary><span class="toctree-toggle"'
-    named = '<summary aria-label="Show or hide the sections"><span class="toctree-toggle"'
+    fixes = {
+        '<summary><span class="toctree-toggle"':
+            '<summary aria-label="Show or hide the sections"><span class="toctree-toggle"',
+        # docutils marks the bibliography role="list" although its entries are not
+        # list items (axe-core: aria-required-children, critical)
+        '<div role="list" class="citation-list">': '<div class="citation-list">',
+    }
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text("utf-8")
-        if bare in text:
-            page.write_text(text.replace(bare, named), "utf-8")
+        fixed = text
+        for bad, good in fixes.items():
+            fixed = fixed.replace(bad, good)
+        if fixed != text:
+            page.write_text(fixed, "utf-8")
 
 
 def _config_inited(app, config):

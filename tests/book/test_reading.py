@@ -37,11 +37,16 @@ CLIPPED = """() => {
     for (const el of document.querySelectorAll(selectors.join(','))) {
         if (el.clientWidth === 0) continue;               // not laid out
         if (el.scrollWidth > el.clientWidth + 2) {
-            const text = (el.innerText || el.textContent || '').trim();
+            let text = (el.innerText || el.textContent || '').trim();
+            if (el.tagName.toLowerCase() === 'mjx-container' && window.MathJax
+                && MathJax.startup && MathJax.startup.document) {
+                const items = MathJax.startup.document.getMathItemsWithin(el);
+                if (items.length) text = 'TeX: ' + items[0].math.replace(/\\s+/g, ' ');
+            }
             const line = text.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '');
             found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`
                        + ` ${el.scrollWidth}px in ${el.clientWidth}px: `
-                       + (el.getAttribute('aria-label') || line).slice(0, 90));
+                       + (text.startsWith('TeX: ') ? text : line).slice(0, 120));
         }
     }
     return found;
@@ -84,8 +89,11 @@ def test_nothing_clipped_at_1280px(wide, site_url, path):
 def test_no_serious_accessibility_violation(wide, site_url, path, theme):
     url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
     load(wide, url)
+    # switch the theme at once (no CSS transition half-way through when axe looks)
+    wide.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     wide.evaluate(f"() => {{ document.documentElement.dataset.theme = '{theme}'; "
                   f"document.documentElement.dataset.mode = '{theme}'; }}")
+    wide.wait_for_timeout(100)
     wide.evaluate(axe_source())
     result = wide.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag',

@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 from scipy.integrate import quad
 
-from mathforml.calculus import MonteCarloResult, monte_carlo_integral, simpson, trapezoid
+from mathforml.calculus import (
+    MonteCarloResult,
+    monte_carlo_integral,
+    simpson,
+    trapezoid,
+)
 from tolerances import FINITE_DIFF, MONTE_CARLO
 
 INTEGRANDS = [

@@ -9,7 +9,11 @@ from linalg_strategies import orthonormal, square
 from numpy.testing import assert_allclose, assert_array_equal
 
 from mathforml.exceptions import ConvergenceWarning
-from mathforml.linalg import characteristic_polynomial, eig_sym, gershgorin_discs
+from mathforml.linalg import (
+    characteristic_polynomial,
+    eig_sym,
+    gershgorin_discs,
+)
 from tolerances import DIRECT, ITERATIVE
 
 #: Enough examples to find a bug in small matrices, few enough for a fast suite.

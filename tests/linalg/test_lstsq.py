@@ -2,7 +2,14 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from linalg_strategies import EPS, PROPERTY, ill_conditioned, square, tall, vectors
+from linalg_strategies import (
+    EPS,
+    PROPERTY,
+    ill_conditioned,
+    square,
+    tall,
+    vectors,
+)
 from numpy.testing import assert_allclose
 
 from mathforml.linalg import gauss_solve, lstsq

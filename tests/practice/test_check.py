@@ -7,7 +7,12 @@ import time
 import numpy as np
 import pytest
 
-from mathforml.linalg import gauss_solve, gram_schmidt, low_rank_approx, project
+from mathforml.linalg import (
+    gauss_solve,
+    gram_schmidt,
+    low_rank_approx,
+    project,
+)
 from mathforml.practice import Report, check, exercises
 
 

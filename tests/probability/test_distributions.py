@@ -7,7 +7,14 @@ import pytest
 from numpy.testing import assert_allclose
 from scipy import stats
 
-from mathforml.probability import Bernoulli, Binomial, Exponential, Normal, Poisson, Uniform
+from mathforml.probability import (
+    Bernoulli,
+    Binomial,
+    Exponential,
+    Normal,
+    Poisson,
+    Uniform,
+)
 from tolerances import DIRECT
 
 DISCRETE = [

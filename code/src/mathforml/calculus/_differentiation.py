@@ -58,8 +58,10 @@ def derivative(
 
     .. math::
 
-        \frac{f(x+h) - f(x)}{h} = f'(x) + O(h), \qquad
-        \frac{f(x+h) - f(x-h)}{2h} = f'(x) + O(h^2).
+        \begin{aligned}
+        \frac{f(x+h) - f(x)}{h} &= f'(x) + O(h), \\
+        \frac{f(x+h) - f(x-h)}{2h} &= f'(x) + O(h^2).
+        \end{aligned}
 
     Rounding adds an error of about :math:`\epsilon |f| / h`. Balancing the two gives the
     default steps :math:`h \sim \epsilon^{1/2}` (forward) and :math:`h \sim \epsilon^{1/3}`
@@ -231,8 +233,11 @@ def hessian(
 
     .. math::
 
-        H_{ij} \approx \frac{f(x + h_i e_i + h_j e_j) - f(x + h_i e_i - h_j e_j)
-        - f(x - h_i e_i + h_j e_j) + f(x - h_i e_i - h_j e_j)}{4 h_i h_j}.
+        \begin{aligned}
+        H_{ij} \approx \frac{1}{4 h_i h_j} \big(
+        &f(x + h_i e_i + h_j e_j) - f(x + h_i e_i - h_j e_j) \\
+        &- f(x - h_i e_i + h_j e_j) + f(x - h_i e_i - h_j e_j)\big).
+        \end{aligned}
 
     The truncation error is :math:`O(h^2)` and rounding costs :math:`\epsilon |f| / h^2`,
     hence the default :math:`h \sim \epsilon^{1/4}` and about half the digits of ``f``.
