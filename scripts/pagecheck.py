@@ -156,7 +156,9 @@ def object_lines(path: Path, dotted: str) -> list[str]:
         node = next(n for n in ast.iter_child_nodes(node) if getattr(n, "name", None) == part)
     lines = path.read_text("utf-8").splitlines()[node.lineno - 1: node.end_lineno]
     sys.path.insert(0, str(BOOK / "_ext"))
-    from mathforml_book import strip_docstring  # the book shows listings without docstrings
+    from mathforml_book import (
+        strip_docstring,  # the book shows listings without docstrings
+    )
 
     return strip_docstring(textwrap.dedent("\n".join(lines) + "\n")).splitlines()
 
