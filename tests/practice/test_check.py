@@ -158,3 +158,16 @@ def test_called_wrongly_it_raises():
         check(3, gram_schmidt)
     with pytest.raises(TypeError, match="asks for a function"):
         check("gram-schmidt", gram_schmidt(np.eye(2)))
+
+
+def test_the_example_on_the_using_this_book_page_is_what_check_prints():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "book/00-orientation/using-this-book.md"
+    shown = [line[2:] for line in page.read_text("utf-8").splitlines()
+             if line.startswith(("# ✗", "# On f = sin", "# Hint", "#   both ways"))]
+
+    def central_difference(f, x, h):
+        return (f(x + h) - f(x)) / h
+
+    assert str(check("central-difference", central_difference)).splitlines() == shown

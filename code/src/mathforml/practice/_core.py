@@ -105,6 +105,9 @@ def exercises() -> dict[str, str]:
 
 
 def _short(x) -> str:
+    if isinstance(x, (float, np.floating)) or (
+            isinstance(x, np.ndarray) and x.ndim == 0 and x.dtype.kind == "f"):
+        return f"{float(x):.10g}"
     if isinstance(x, np.ndarray) or (
         isinstance(x, (list, tuple))
         and len(x)
