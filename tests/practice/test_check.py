@@ -47,6 +47,22 @@ def no_pivoting(A, b):
     return x
 
 
+def loop_matmul(A, B):
+    C = np.zeros((A.shape[0], B.shape[1]))
+    for i in range(A.shape[0]):
+        for j in range(B.shape[1]):
+            C[i, j] = A[i] @ B[:, j]
+    return C
+
+
+def rayleigh_power(A, normalize=True, signed=True, steps=500):
+    x = np.ones(len(A))
+    for _ in range(steps):
+        y = A @ x
+        x = y / np.linalg.norm(y) if normalize else y
+    return float(x @ A @ x / (x @ x)) if signed else float(np.linalg.norm(A @ x))
+
+
 RIGHT = {
     "gauss-solve": gauss_solve,
     "gram-schmidt": gram_schmidt,
@@ -56,6 +72,11 @@ RIGHT = {
     "gradient-mse": lambda w, X, y: 2 / len(y) * X.T @ (X @ w - y),
     "linear-layer-backward": reference_layer,
     "central-difference": lambda f, x, h: (f(x + h) - f(x - h)) / (2 * h),
+    "matmul": loop_matmul,
+    "cosine-similarity": lambda a, b: a @ b / (np.linalg.norm(a) * np.linalg.norm(b)),
+    "p-norm": lambda x, p: float(np.sum(np.abs(x) ** p) ** (1 / p)) if p != np.inf
+    else float(np.max(np.abs(x))),
+    "power-iteration": rayleigh_power,
 }
 
 # (exercise, wrong answer, a word the hint must contain)
@@ -86,6 +107,22 @@ WRONG = [
     ("central-difference", lambda f, x, h: (f(x + h) - f(x)) / h, "forward difference"),
     ("central-difference", lambda f, x, h: (f(x + h) - f(x - h)) / h, "factor 2"),
     ("central-difference", lambda f, x, h: (f(x - h) - f(x + h)) / (2 * h), "sign"),
+    ("matmul", lambda A, B: A * B if A.shape == B.shape else loop_matmul(A, B),
+     "elementwise"),
+    ("matmul", lambda A, B: B @ A if A.shape == B.shape else A @ B, "commute"),
+    ("cosine-similarity", lambda a, b: a @ b, "plain dot product"),
+    ("cosine-similarity", lambda a, b: a @ b / np.linalg.norm(a), "both lengths"),
+    ("cosine-similarity", lambda a, b: np.arccos(a @ b / np.linalg.norm(a)
+                                                 / np.linalg.norm(b)), "radians"),
+    ("p-norm", lambda x, p: float(np.sum(x)) if p == 1 else float(np.linalg.norm(x, p)),
+     "absolute values"),
+    ("p-norm", lambda x, p: float(np.sum(x**2)) if p == 2 else float(np.linalg.norm(x, p)),
+     "square root"),
+    ("p-norm", lambda x, p: float(np.sum(np.abs(x))) if p == np.inf
+     else float(np.linalg.norm(x, p)), "largest |entry|"),
+    ("power-iteration", lambda A: rayleigh_power(A, signed=False), "sign is lost"),
+    ("power-iteration", lambda A: rayleigh_power(A, normalize=False), "normalize"),
+    ("power-iteration", lambda A: rayleigh_power(A, steps=2), "not converged"),
 ]
 
 
