@@ -22,8 +22,8 @@ _DX, _DY, _BOX = 1.22, 1.3, np.array([0.46, 0.5])
 #: Labels and shades of the stacked bars, one per group of sources.
 _SOURCES = {
     "both": ("both sources", "#404040"),
-    "seed-000": ("seed-000 only", BOOK_COLORS[0]),
-    "seed-001": ("seed-001 only", BOOK_COLORS[5]),
+    "seed-000": ("the study guide only", BOOK_COLORS[0]),
+    "seed-001": ("the course outline only", BOOK_COLORS[5]),
 }
 
 
