@@ -40,3 +40,12 @@ def browser():
                   "--disable-quic"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    """A browser tab 1280 px wide, the width the book is checked at."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -61,14 +61,6 @@ def axe_source() -> str:
     raise RuntimeError("axe-playwright-python is not installed: run `make install`.")
 
 
-@pytest.fixture(scope="module")
-def wide(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def load(page, url):
     response = page.goto(url, wait_until="networkidle")
     assert response is not None and response.ok, f"{url} did not load"
@@ -76,26 +68,26 @@ def load(page, url):
 
 
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
-def test_nothing_clipped_at_1280px(wide, site_url, path):
+def test_nothing_clipped_at_1280px(page, site_url, path):
     url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(wide, url)
-    wide.evaluate(OPEN_EVERYTHING)
-    clipped = wide.evaluate(CLIPPED)
+    load(page, url)
+    page.evaluate(OPEN_EVERYTHING)
+    clipped = page.evaluate(CLIPPED)
     assert clipped == [], f"{len(clipped)} clipped blocks on {url}:\n" + "\n".join(clipped)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
-def test_no_serious_accessibility_violation(wide, site_url, path, theme):
+def test_no_serious_accessibility_violation(page, site_url, path, theme):
     url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(wide, url)
+    load(page, url)
     # switch the theme at once (no CSS transition half-way through when axe looks)
-    wide.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    wide.evaluate(f"() => {{ document.documentElement.dataset.theme = '{theme}'; "
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate(f"() => {{ document.documentElement.dataset.theme = '{theme}'; "
                   f"document.documentElement.dataset.mode = '{theme}'; }}")
-    wide.wait_for_timeout(100)
-    wide.evaluate(axe_source())
-    result = wide.evaluate("""async () => {
+    page.wait_for_timeout(100)
+    page.evaluate(axe_source())
+    result = page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
         return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
@@ -114,10 +106,10 @@ def test_the_book_has_kernel_free_questions():
 
 
 @pytest.mark.parametrize("path", QUIZ_PAGES, ids=[str(p.relative_to(SITE)) for p in QUIZ_PAGES])
-def test_questions_answer_back(wide, site_url, path):
+def test_questions_answer_back(page, site_url, path):
     url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(wide, url)
-    quizzes = wide.locator(".mfml-quiz")
+    load(page, url)
+    quizzes = page.locator(".mfml-quiz")
     for i in range(quizzes.count()):
         quiz = quizzes.nth(i)
         items = quiz.locator("li.mfml-quiz-choice")

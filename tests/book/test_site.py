@@ -15,14 +15,6 @@ COLAB = re.compile(r"^https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]
 MATH = re.compile(r"\$|\\\(|\\\[|\{math\}|:math:")
 
 
-@pytest.fixture(scope="module")
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def open_page(page, url):
     errors, foreign = [], []
     host = urlparse(url).netloc
