@@ -11,6 +11,9 @@ document.addEventListener("DOMContentLoaded", function () {
       button.type = "button";
       button.className = "mfml-quiz-button";
       button.setAttribute("aria-pressed", "false");
+      // a name screen readers can say, even when the choice is only mathematics
+      var said = (text.textContent || "").replace(/\\[()\[\]]/g, "").replace(/\s+/g, " ").trim();
+      button.setAttribute("aria-label", "Choice " + "abcdefgh"[i] + ": " + said);
       while (text.firstChild) button.appendChild(text.firstChild);
       text.replaceWith(button);
       button.addEventListener("click", function () {
