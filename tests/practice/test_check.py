@@ -155,7 +155,7 @@ def test_a_planted_mistake_is_explained_with_its_hint(name, wrong, hint):
 
 def test_a_forgotten_return_is_named():
     report = check("gradient-mse", lambda w, X, y: None)
-    assert not report.passed and "forget to `return`" in str(report)
+    assert not report.passed and "forget to `return`" in " ".join(str(report).split())
 
 
 def test_a_crashing_answer_is_reported_not_raised():
@@ -208,3 +208,13 @@ def test_the_example_on_the_using_this_book_page_is_what_check_prints():
         return (f(x + h) - f(x)) / h
 
     assert str(check("central-difference", central_difference)).splitlines() == shown
+
+
+@pytest.mark.parametrize("name", list(RIGHT))
+def test_an_unfilled_starter_gets_an_explanation_not_an_exception(name):
+    # what a reader runs before writing anything: a `...` body, or `[...]`
+    starter = [...] if not callable(RIGHT[name]) else (lambda *args: ...)
+    report = check(name, starter)
+    assert not report.passed and str(report).startswith("✗")
+    none_body = check(name, lambda *args: None) if callable(RIGHT[name]) else None
+    assert none_body is None or "forget to `return`" in " ".join(str(none_body).split())

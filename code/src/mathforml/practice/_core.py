@@ -220,16 +220,22 @@ def check(name: str, answer, *, rng=0) -> Report:
         if ok:
             n_passed += 1
             continue
-        expected = (
-            ex.explain(got, case)
-            if ex.explain
-            else (f"expected {_short(case.expected)}, got {_short(got)}.")
-        )
+        expected = _explain(ex, got, case)
         lines = [f"On {case.description}: {problem or expected}"]
         return Report(
             name, False, len(cases), n_passed, lines, _hint(ex, got, case)
         )
     return Report(name, True, len(cases), n_passed)
+
+
+def _explain(ex: Exercise, got, case: Case) -> str:
+    default = f"expected {_short(case.expected)}, got {_short(got)}."
+    if ex.explain is None:
+        return default
+    try:
+        return ex.explain(got, case)
+    except Exception:  # an answer of an unexpected kind: say plainly what came back
+        return default
 
 
 def _agrees(ex: Exercise, got, case: Case) -> tuple[bool, str | None]:
@@ -240,7 +246,7 @@ def _agrees(ex: Exercise, got, case: Case) -> tuple[bool, str | None]:
         )
     try:
         return bool(ex.agrees(got, case)), None
-    except (TypeError, ValueError, IndexError) as err:
+    except Exception as err:  # never raise on a wrong answer: explain it
         return False, (
             f"your answer could not be compared with the expected one "
             f"({type(err).__name__}: {err}). Expected "
@@ -255,8 +261,6 @@ def _hint(ex: Exercise, got, case: Case) -> str | None:
         try:
             if mistake.matches(got, case):
                 return mistake.hint
-        except (
-            Exception
-        ):  # a mistake's test may not apply to this shape of answer
+        except Exception:  # a mistake's test may not fit this kind of answer
             continue
     return None
