@@ -6,6 +6,7 @@ import time
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from mathforml.linalg import (
     gauss_solve,
@@ -26,7 +27,9 @@ def classical_gram_schmidt(A):
     for j in range(n):
         v = A[:, j].copy()
         for i in range(j):
-            R[i, j] = Q[:, i] @ A[:, j]       # against the ORIGINAL column: classical
+            R[i, j] = (
+                Q[:, i] @ A[:, j]
+            )  # against the ORIGINAL column: classical
             v -= R[i, j] * Q[:, i]
         R[j, j] = np.linalg.norm(v)
         Q[:, j] = v / R[j, j]
@@ -43,7 +46,7 @@ def no_pivoting(A, b):
             b[i] -= m * b[k]
     x = np.zeros(n)
     for i in reversed(range(n)):
-        x[i] = (b[i] - A[i, i + 1:] @ x[i + 1:]) / A[i, i]
+        x[i] = (b[i] - A[i, i + 1 :] @ x[i + 1 :]) / A[i, i]
     return x
 
 
@@ -60,7 +63,9 @@ def rayleigh_power(A, normalize=True, signed=True, steps=500):
     for _ in range(steps):
         y = A @ x
         x = y / np.linalg.norm(y) if normalize else y
-    return float(x @ A @ x / (x @ x)) if signed else float(np.linalg.norm(A @ x))
+    return (
+        float(x @ A @ x / (x @ x)) if signed else float(np.linalg.norm(A @ x))
+    )
 
 
 RIGHT = {
@@ -73,11 +78,49 @@ RIGHT = {
     "linear-layer-backward": reference_layer,
     "central-difference": lambda f, x, h: (f(x + h) - f(x - h)) / (2 * h),
     "matmul": loop_matmul,
-    "cosine-similarity": lambda a, b: a @ b / (np.linalg.norm(a) * np.linalg.norm(b)),
-    "p-norm": lambda x, p: float(np.sum(np.abs(x) ** p) ** (1 / p)) if p != np.inf
-    else float(np.max(np.abs(x))),
+    "cosine-similarity": lambda a, b: (
+        a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
+    ),
+    "p-norm": lambda x, p: (
+        float(np.sum(np.abs(x) ** p) ** (1 / p))
+        if p != np.inf
+        else float(np.max(np.abs(x)))
+    ),
     "power-iteration": rayleigh_power,
+    "bayes-posterior": lambda prior, lik: prior * lik / (prior @ lik),
+    "covariance-matrix": lambda X: (
+        (X - X.mean(axis=0)).T @ (X - X.mean(axis=0)) / (len(X) - 1)
+    ),
+    "normal-logpdf": lambda x, mu, sigma: (
+        -((x - mu) ** 2) / (2 * sigma**2)
+        - np.log(sigma)
+        - 0.5 * np.log(2 * np.pi)
+    ),
+    "gaussian-conditional": lambda mu, S, b: (
+        mu[0] + S[0, 1] / S[1, 1] * (b - mu[1]),
+        S[0, 0] - S[0, 1] ** 2 / S[1, 1],
+    ),
+    "stationary-distribution": lambda P: chain_power(P, 10_000),
 }
+
+
+def chain_power(P, steps):
+    p = np.full(len(P), 1 / len(P))
+    for _ in range(steps):
+        p = p @ P
+    return p
+
+
+def unit_eigenvector(P, transpose=True):
+    w, V = np.linalg.eig(P.T if transpose else P)
+    v = np.real(V[:, np.argmin(np.abs(w - 1))])
+    return v / np.linalg.norm(v)
+
+
+def normal_logpdf_via_pdf(x, mu, sigma):
+    with np.errstate(divide="ignore"):
+        return np.log(stats.norm.pdf(x, mu, sigma))
+
 
 # (exercise, wrong answer, a word the hint must contain)
 WRONG = [
@@ -85,44 +128,174 @@ WRONG = [
     ("gauss-solve", no_pivoting, "pivoting"),
     ("gram-schmidt", lambda A: (A, np.eye(A.shape[1])), "unit vectors"),
     ("gram-schmidt", classical_gram_schmidt, "modified Gram–Schmidt"),
-    ("gram-schmidt", lambda A: (lambda Q, R: (-Q, -R))(*np.linalg.qr(A)), "negative"),
-    ("project", lambda b, A: np.linalg.lstsq(A, b, rcond=None)[0], "coefficients"),
+    (
+        "gram-schmidt",
+        lambda A: (lambda Q, R: (-Q, -R))(*np.linalg.qr(A)),
+        "negative",
+    ),
+    (
+        "project",
+        lambda b, A: np.linalg.lstsq(A, b, rcond=None)[0],
+        "coefficients",
+    ),
     ("project", lambda b, A: b - project(b, A), "residual"),
     ("project", lambda b, A: A @ A.T @ b, "orthonormal"),
     ("eigenvalues-2x2", [2.0, 2.0], "diagonal entries"),
     ("eigenvalues-2x2", [4.0, 3.0], "trace"),
     ("eigenvalues-2x2", [3.0], "exactly two"),
     ("low-rank", lambda A, k: low_rank_approx(A, k + 1), "k − 1 or k + 1"),
-    ("low-rank", lambda A, k: (lambda U, s, Vt: U[:, :k] @ Vt[:k])(
-        *np.linalg.svd(A, full_matrices=False)), "singular values are missing"),
-    ("gradient-mse", lambda w, X, y: 1 / len(y) * X.T @ (X @ w - y), "factor 2"),
+    (
+        "low-rank",
+        lambda A, k: (lambda U, s, Vt: U[:, :k] @ Vt[:k])(
+            *np.linalg.svd(A, full_matrices=False)
+        ),
+        "singular values are missing",
+    ),
+    (
+        "gradient-mse",
+        lambda w, X, y: 1 / len(y) * X.T @ (X @ w - y),
+        "factor 2",
+    ),
     ("gradient-mse", lambda w, X, y: 2 * X.T @ (X @ w - y), "factor N"),
     ("gradient-mse", lambda w, X, y: 2 / len(y) * X.T @ (y - X @ w), "sign"),
-    ("linear-layer-backward", lambda X, W, b, G: (G @ W.T, G.T @ X, G.sum(axis=0)),
-     "transposed"),
-    ("linear-layer-backward", lambda X, W, b, G: (G @ W.T, X.T @ G, G.mean(axis=0)),
-     "add up G over the batch"),
-    ("linear-layer-backward", lambda X, W, b, G: (G @ W.T, X.T @ G, G.sum(axis=1)),
-     "axis 0"),
-    ("central-difference", lambda f, x, h: (f(x + h) - f(x)) / h, "forward difference"),
-    ("central-difference", lambda f, x, h: (f(x + h) - f(x - h)) / h, "factor 2"),
-    ("central-difference", lambda f, x, h: (f(x - h) - f(x + h)) / (2 * h), "sign"),
-    ("matmul", lambda A, B: A * B if A.shape == B.shape else loop_matmul(A, B),
-     "elementwise"),
+    (
+        "linear-layer-backward",
+        lambda X, W, b, G: (G @ W.T, G.T @ X, G.sum(axis=0)),
+        "transposed",
+    ),
+    (
+        "linear-layer-backward",
+        lambda X, W, b, G: (G @ W.T, X.T @ G, G.mean(axis=0)),
+        "add up G over the batch",
+    ),
+    (
+        "linear-layer-backward",
+        lambda X, W, b, G: (G @ W.T, X.T @ G, G.sum(axis=1)),
+        "axis 0",
+    ),
+    (
+        "central-difference",
+        lambda f, x, h: (f(x + h) - f(x)) / h,
+        "forward difference",
+    ),
+    (
+        "central-difference",
+        lambda f, x, h: (f(x + h) - f(x - h)) / h,
+        "factor 2",
+    ),
+    (
+        "central-difference",
+        lambda f, x, h: (f(x - h) - f(x + h)) / (2 * h),
+        "sign",
+    ),
+    (
+        "matmul",
+        lambda A, B: A * B if A.shape == B.shape else loop_matmul(A, B),
+        "elementwise",
+    ),
     ("matmul", lambda A, B: B @ A if A.shape == B.shape else A @ B, "commute"),
     ("cosine-similarity", lambda a, b: a @ b, "plain dot product"),
-    ("cosine-similarity", lambda a, b: a @ b / np.linalg.norm(a), "both lengths"),
-    ("cosine-similarity", lambda a, b: np.arccos(a @ b / np.linalg.norm(a)
-                                                 / np.linalg.norm(b)), "radians"),
-    ("p-norm", lambda x, p: float(np.sum(x)) if p == 1 else float(np.linalg.norm(x, p)),
-     "absolute values"),
-    ("p-norm", lambda x, p: float(np.sum(x**2)) if p == 2 else float(np.linalg.norm(x, p)),
-     "square root"),
-    ("p-norm", lambda x, p: float(np.sum(np.abs(x))) if p == np.inf
-     else float(np.linalg.norm(x, p)), "largest |entry|"),
-    ("power-iteration", lambda A: rayleigh_power(A, signed=False), "sign is lost"),
-    ("power-iteration", lambda A: rayleigh_power(A, normalize=False), "normalize"),
+    (
+        "cosine-similarity",
+        lambda a, b: a @ b / np.linalg.norm(a),
+        "both lengths",
+    ),
+    (
+        "cosine-similarity",
+        lambda a, b: np.arccos(a @ b / np.linalg.norm(a) / np.linalg.norm(b)),
+        "radians",
+    ),
+    (
+        "p-norm",
+        lambda x, p: (
+            float(np.sum(x)) if p == 1 else float(np.linalg.norm(x, p))
+        ),
+        "absolute values",
+    ),
+    (
+        "p-norm",
+        lambda x, p: (
+            float(np.sum(x**2)) if p == 2 else float(np.linalg.norm(x, p))
+        ),
+        "square root",
+    ),
+    (
+        "p-norm",
+        lambda x, p: (
+            float(np.sum(np.abs(x)))
+            if p == np.inf
+            else float(np.linalg.norm(x, p))
+        ),
+        "largest |entry|",
+    ),
+    (
+        "power-iteration",
+        lambda A: rayleigh_power(A, signed=False),
+        "sign is lost",
+    ),
+    (
+        "power-iteration",
+        lambda A: rayleigh_power(A, normalize=False),
+        "normalize",
+    ),
     ("power-iteration", lambda A: rayleigh_power(A, steps=2), "not converged"),
+    ("bayes-posterior", lambda prior, lik: prior * lik, "evidence"),
+    ("bayes-posterior", lambda prior, lik: lik / lik.sum(), "base rates"),
+    (
+        "bayes-posterior",
+        lambda prior, lik: (prior + lik) / (prior + lik).sum(),
+        "multiply",
+    ),
+    (
+        "covariance-matrix",
+        lambda X: np.cov(X, rowvar=False, bias=True),
+        "N − 1",
+    ),
+    ("covariance-matrix", lambda X: np.cov(X), "D × D"),
+    ("covariance-matrix", lambda X: X.T @ X / (len(X) - 1), "centring"),
+    (
+        "normal-logpdf",
+        lambda x, mu, sigma: stats.norm.logpdf(x, mu, np.sqrt(sigma)),
+        "standard deviation",
+    ),
+    ("normal-logpdf", normal_logpdf_via_pdf, "underflows"),
+    (
+        "normal-logpdf",
+        lambda x, mu, sigma: stats.norm.pdf(x, mu, sigma),
+        "logarithm",
+    ),
+    (
+        "gaussian-conditional",
+        lambda mu, S, b: (mu[0] + S[0, 1] / S[1, 1] * (b - mu[1]), S[0, 0]),
+        "shrinks",
+    ),
+    (
+        "gaussian-conditional",
+        lambda mu, S, b: (
+            mu[0] + S[0, 1] / S[0, 0] * (b - mu[1]),
+            S[0, 0] - S[0, 1] ** 2 / S[0, 0],
+        ),
+        "Σ₂₂",
+    ),
+    (
+        "gaussian-conditional",
+        lambda mu, S, b: (
+            mu[0] + S[0, 1] / S[1, 1] * b,
+            S[0, 0] - S[0, 1] ** 2 / S[1, 1],
+        ),
+        "b − μ₂",
+    ),
+    ("stationary-distribution", unit_eigenvector, "probability vector"),
+    (
+        "stationary-distribution",
+        lambda P: unit_eigenvector(P, transpose=False),
+        "right eigenvector",
+    ),
+    (
+        "stationary-distribution",
+        lambda P: chain_power(P, 20),
+        "not yet stationary",
+    ),
 ]
 
 
@@ -137,25 +310,32 @@ def test_a_right_answer_passes_quickly(name):
     start = time.perf_counter()
     report = check(name, RIGHT[name])
     assert time.perf_counter() - start < 1.0
-    assert isinstance(report, Report) and report.passed and bool(report), str(report)
+    assert isinstance(report, Report) and report.passed and bool(report), str(
+        report
+    )
     assert report.n_passed == report.n_cases >= 1
     assert str(report).startswith("✓")
 
 
-@pytest.mark.parametrize(("name", "wrong", "hint"), WRONG,
-                         ids=[f"{w[0]}-{w[2]}" for w in WRONG])
+@pytest.mark.parametrize(
+    ("name", "wrong", "hint"), WRONG, ids=[f"{w[0]}-{w[2]}" for w in WRONG]
+)
 def test_a_planted_mistake_is_explained_with_its_hint(name, wrong, hint):
     report = check(name, wrong)
     assert not report.passed and not bool(report)
     text = str(report)
-    assert text.startswith("✗") and ("expected" in text.lower() or "shape" in text), text
+    assert text.startswith("✗") and (
+        "expected" in text.lower() or "shape" in text
+    ), text
     assert report.hint is not None and hint in report.hint, text
     assert all(len(line) <= 80 for line in text.splitlines()), text
 
 
 def test_a_forgotten_return_is_named():
     report = check("gradient-mse", lambda w, X, y: None)
-    assert not report.passed and "forget to `return`" in " ".join(str(report).split())
+    assert not report.passed and "forget to `return`" in " ".join(
+        str(report).split()
+    )
 
 
 def test_a_crashing_answer_is_reported_not_raised():
@@ -200,14 +380,23 @@ def test_called_wrongly_it_raises():
 def test_the_example_on_the_using_this_book_page_is_what_check_prints():
     from pathlib import Path
 
-    page = Path(__file__).resolve().parents[2] / "book/00-orientation/using-this-book.md"
-    shown = [line[2:] for line in page.read_text("utf-8").splitlines()
-             if line.startswith(("# ✗", "# On f = sin", "# Hint", "#   both ways"))]
+    page = (
+        Path(__file__).resolve().parents[2]
+        / "book/00-orientation/using-this-book.md"
+    )
+    shown = [
+        line[2:]
+        for line in page.read_text("utf-8").splitlines()
+        if line.startswith(("# ✗", "# On f = sin", "# Hint", "#   both ways"))
+    ]
 
     def central_difference(f, x, h):
         return (f(x + h) - f(x)) / h
 
-    assert str(check("central-difference", central_difference)).splitlines() == shown
+    assert (
+        str(check("central-difference", central_difference)).splitlines()
+        == shown
+    )
 
 
 @pytest.mark.parametrize("name", list(RIGHT))
@@ -216,5 +405,9 @@ def test_an_unfilled_starter_gets_an_explanation_not_an_exception(name):
     starter = [...] if not callable(RIGHT[name]) else (lambda *args: ...)
     report = check(name, starter)
     assert not report.passed and str(report).startswith("✗")
-    none_body = check(name, lambda *args: None) if callable(RIGHT[name]) else None
-    assert none_body is None or "forget to `return`" in " ".join(str(none_body).split())
+    none_body = (
+        check(name, lambda *args: None) if callable(RIGHT[name]) else None
+    )
+    assert none_body is None or "forget to `return`" in " ".join(
+        str(none_body).split()
+    )
