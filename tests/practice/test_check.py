@@ -87,6 +87,11 @@ RIGHT = {
         else float(np.max(np.abs(x)))
     ),
     "power-iteration": rayleigh_power,
+    "fit-line": lambda x, y: np.polyfit(x, y, 1)[::-1],
+    "gradient-step": lambda w, X, y, eta: (
+        w - eta * 2 / len(y) * X.T @ (X @ w - y)
+    ),
+    "slope-standard-error": lambda x, y: stats.linregress(x, y).stderr,
     "bayes-posterior": lambda prior, lik: prior * lik / (prior @ lik),
     "covariance-matrix": lambda X: (
         (X - X.mean(axis=0)).T @ (X - X.mean(axis=0)) / (len(X) - 1)
@@ -239,6 +244,50 @@ WRONG = [
         "normalize",
     ),
     ("power-iteration", lambda A: rayleigh_power(A, steps=2), "not converged"),
+    ("fit-line", lambda x, y: np.polyfit(x, y, 1), "swapped"),
+    ("fit-line", lambda x, y: np.array([0.0, x @ y / (x @ x)]), "origin"),
+    (
+        "fit-line",
+        lambda x, y: np.linalg.solve(
+            np.column_stack([np.ones(2), x[:2]]), y[:2]
+        ),
+        "every point",
+    ),
+    (
+        "gradient-step",
+        lambda w, X, y, eta: w + eta * 2 / len(y) * X.T @ (X @ w - y),
+        "uphill",
+    ),
+    (
+        "gradient-step",
+        lambda w, X, y, eta: w - eta / len(y) * X.T @ (X @ w - y),
+        "2/N",
+    ),
+    (
+        "gradient-step",
+        lambda w, X, y, eta: 2 / len(y) * X.T @ (X @ w - y),
+        "not the new w",
+    ),
+    (
+        "slope-standard-error",
+        lambda x, y: (
+            stats.linregress(x, y).stderr * np.sqrt((len(x) - 2) / len(x))
+        ),
+        "N − 2",
+    ),
+    (
+        "slope-standard-error",
+        lambda x, y: (
+            stats.linregress(x, y).stderr
+            * np.sqrt(((x - x.mean()) ** 2).sum() / (x**2).sum())
+        ),
+        "centre x",
+    ),
+    (
+        "slope-standard-error",
+        lambda x, y: stats.linregress(x, y).stderr ** 2,
+        "square root",
+    ),
     ("bayes-posterior", lambda prior, lik: prior * lik, "evidence"),
     ("bayes-posterior", lambda prior, lik: lik / lik.sum(), "base rates"),
     (
