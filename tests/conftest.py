@@ -10,7 +10,10 @@ import pytest
 # `import sitelib`): put tests/ and each of its folders on the path. Helper modules need
 # unique names; pytest itself imports test files by path (--import-mode=importlib).
 HERE = Path(__file__).parent
-for folder in [HERE, *sorted(p for p in HERE.iterdir() if p.is_dir() and p.name[0] not in "._")]:
+for folder in [
+    HERE,
+    *sorted(p for p in HERE.iterdir() if p.is_dir() and p.name[0] not in "._"),
+]:
     sys.path.insert(0, str(folder))
 
 

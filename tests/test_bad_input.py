@@ -21,41 +21,105 @@ P2 = np.array([[0.9, 0.1], [0.5, 0.5]])
 # and the dimension each expects (1 or 2).
 TABLE = [
     ("norm", linalg.norm, {"x": [3.0, 4.0]}, {"x": 1}),
-    ("angle", linalg.angle, {"a": [1.0, 0.0], "b": [0.0, 1.0]}, {"a": 1, "b": 1}),
-    ("cosine_similarity", linalg.cosine_similarity, {"a": [1.0, 2.0], "b": [2.0, 1.0]},
-     {"a": 1, "b": 1}),
-    ("cross", linalg.cross, {"a": [1.0, 0, 0], "b": [0, 1.0, 0]}, {"a": 1, "b": 1}),
+    (
+        "angle",
+        linalg.angle,
+        {"a": [1.0, 0.0], "b": [0.0, 1.0]},
+        {"a": 1, "b": 1},
+    ),
+    (
+        "cosine_similarity",
+        linalg.cosine_similarity,
+        {"a": [1.0, 2.0], "b": [2.0, 1.0]},
+        {"a": 1, "b": 1},
+    ),
+    (
+        "cross",
+        linalg.cross,
+        {"a": [1.0, 0, 0], "b": [0, 1.0, 0]},
+        {"a": 1, "b": 1},
+    ),
     ("det", linalg.det, {"A": SPD}, {"A": 2}),
     ("inv", linalg.inv, {"A": SPD}, {"A": 2}),
-    ("gauss_solve", linalg.gauss_solve, {"A": SPD, "b": [1.0, 2.0]}, {"A": 2, "b": 1}),
+    (
+        "gauss_solve",
+        linalg.gauss_solve,
+        {"A": SPD, "b": [1.0, 2.0]},
+        {"A": 2, "b": 1},
+    ),
     ("row_reduce", linalg.row_reduce, {"A": A23}, {"A": 2}),
     ("rank", linalg.rank, {"A": A23}, {"A": 2}),
     ("null_space", linalg.null_space, {"A": A23}, {"A": 2}),
     ("condition_number", linalg.condition_number, {"A": SPD}, {"A": 2}),
     ("gram_schmidt", linalg.gram_schmidt, {"A": A23.T}, {"A": 2}),
-    ("project", linalg.project, {"b": [1.0, 2.0, 3.0], "A": A23.T}, {"b": 1, "A": 2}),
-    ("lstsq", linalg.lstsq, {"A": A23.T, "b": [1.0, 2.0, 3.0]}, {"A": 2, "b": 1}),
+    (
+        "project",
+        linalg.project,
+        {"b": [1.0, 2.0, 3.0], "A": A23.T},
+        {"b": 1, "A": 2},
+    ),
+    (
+        "lstsq",
+        linalg.lstsq,
+        {"A": A23.T, "b": [1.0, 2.0, 3.0]},
+        {"A": 2, "b": 1},
+    ),
     ("pinv", linalg.pinv, {"A": A23}, {"A": 2}),
     ("cholesky", linalg.cholesky, {"A": SPD}, {"A": 2}),
     ("eig_sym", linalg.eig_sym, {"A": SPD}, {"A": 2}),
-    ("characteristic_polynomial", linalg.characteristic_polynomial, {"A": SPD}, {"A": 2}),
+    (
+        "characteristic_polynomial",
+        linalg.characteristic_polynomial,
+        {"A": SPD},
+        {"A": 2},
+    ),
     ("gershgorin_discs", linalg.gershgorin_discs, {"A": SPD}, {"A": 2}),
     ("power_iteration", linalg.power_iteration, {"A": SPD}, {"A": 2}),
     ("svd", linalg.svd, {"A": A23}, {"A": 2}),
     ("low_rank_approx", linalg.low_rank_approx, {"A": A23, "k": 1}, {"A": 2}),
     # the calculus functions take x of any shape ("ndim" 0: no wrong dimension to try)
-    ("gradient", calculus.gradient, {"f": lambda x: float(np.sum(x**2)), "x": [1.0, 2.0]},
-     {"x": 0}),
-    ("hessian", calculus.hessian, {"f": lambda x: float(np.sum(x**2)), "x": [1.0, 2.0]},
-     {"x": 0}),
-    ("jacobian", calculus.jacobian, {"f": lambda x: 2 * x, "x": [1.0, 2.0]}, {"x": 0}),
-    ("MultivariateNormal", probability.MultivariateNormal,
-     {"mean": [0.0, 0.0], "cov": SPD}, {"mean": 1, "cov": 2}),
-    ("bayes_update", probability.bayes_update, {"prior": [0.5, 0.5], "likelihood": [0.2, 0.9]},
-     {"prior": 1, "likelihood": 1}),
-    ("stationary_distribution", probability.stationary_distribution, {"P": P2}, {"P": 2}),
-    ("distribution_after", probability.distribution_after,
-     {"P": P2, "p0": [1.0, 0.0], "n": 3}, {"P": 2, "p0": 1}),
+    (
+        "gradient",
+        calculus.gradient,
+        {"f": lambda x: float(np.sum(x**2)), "x": [1.0, 2.0]},
+        {"x": 0},
+    ),
+    (
+        "hessian",
+        calculus.hessian,
+        {"f": lambda x: float(np.sum(x**2)), "x": [1.0, 2.0]},
+        {"x": 0},
+    ),
+    (
+        "jacobian",
+        calculus.jacobian,
+        {"f": lambda x: 2 * x, "x": [1.0, 2.0]},
+        {"x": 0},
+    ),
+    (
+        "MultivariateNormal",
+        probability.MultivariateNormal,
+        {"mean": [0.0, 0.0], "cov": SPD},
+        {"mean": 1, "cov": 2},
+    ),
+    (
+        "bayes_update",
+        probability.bayes_update,
+        {"prior": [0.5, 0.5], "likelihood": [0.2, 0.9]},
+        {"prior": 1, "likelihood": 1},
+    ),
+    (
+        "stationary_distribution",
+        probability.stationary_distribution,
+        {"P": P2},
+        {"P": 2},
+    ),
+    (
+        "distribution_after",
+        probability.distribution_after,
+        {"P": P2, "p0": [1.0, 0.0], "n": 3},
+        {"P": 2, "p0": 1},
+    ),
 ]
 
 
@@ -72,7 +136,9 @@ def bad_values(good, ndim):
         "strings": good.astype(str),
         "None": None,
         "a dict": {"x": 1},
-        "object holding None": np.array([None] * good.size, dtype=object).reshape(good.shape),
+        "object holding None": np.array(
+            [None] * good.size, dtype=object
+        ).reshape(good.shape),
         "NaN": with_nan,
         "inf": with_inf,
         "empty": np.zeros((0,) * max(ndim, 1)),
@@ -83,25 +149,40 @@ def bad_values(good, ndim):
     return bad
 
 
-CASES = [(name, f, args, arg, kind, value)
-         for name, f, args, arrays in TABLE
-         for arg, ndim in arrays.items()
-         for kind, value in bad_values(args[arg], ndim).items()]
+CASES = [
+    (name, f, args, arg, kind, value)
+    for name, f, args, arrays in TABLE
+    for arg, ndim in arrays.items()
+    for kind, value in bad_values(args[arg], ndim).items()
+]
 
 
-@pytest.mark.parametrize(("name", "f", "args", "arg", "kind", "value"), CASES,
-                         ids=[f"{c[0]}-{c[3]}-{c[4]}" for c in CASES])
-def test_bad_input_is_refused_naming_the_argument(name, f, args, arg, kind, value):
+@pytest.mark.parametrize(
+    ("name", "f", "args", "arg", "kind", "value"),
+    CASES,
+    ids=[f"{c[0]}-{c[3]}-{c[4]}" for c in CASES],
+)
+def test_bad_input_is_refused_naming_the_argument(
+    name, f, args, arg, kind, value
+):
     call = dict(args, **{arg: value})
     with pytest.raises((TypeError, ValueError)) as info:
         f(*call.values())
     message = str(info.value)
-    assert arg in message.split()[0] or f"{arg} " in message or f"{arg}," in message, (
+    assert (
+        arg in message.split()[0]
+        or f"{arg} " in message
+        or f"{arg}," in message
+    ), (
         f"{name}({arg}=<{kind}>) raised {type(info.value).__name__} without naming "
-        f"{arg!r}: {message}")
+        f"{arg!r}: {message}"
+    )
 
 
-@pytest.mark.parametrize(("name", "f", "args"), [(c[0], c[1], c[2]) for c in TABLE],
-                         ids=[c[0] for c in TABLE])
+@pytest.mark.parametrize(
+    ("name", "f", "args"),
+    [(c[0], c[1], c[2]) for c in TABLE],
+    ids=[c[0] for c in TABLE],
+)
 def test_the_good_call_works(name, f, args):
     f(*args.values())

@@ -17,18 +17,23 @@ def engine_grad_error(op, *inputs, rng, coordinates=True):
     W = rng.standard_normal(np.shape(op(*[Tensor(x) for x in inputs]).data))
     errors = []
     for k in range(len(inputs)):
+
         def with_k(x_k, k=k):
             return [x_k if i == k else x for i, x in enumerate(inputs)]
 
         def f(x_k):
-            return float(np.sum(W * op(*[Tensor(x) for x in with_k(x_k)]).data))
+            return float(
+                np.sum(W * op(*[Tensor(x) for x in with_k(x_k)]).data)
+            )
 
         def grad_f(x_k, k=k):
             tensors = [Tensor(x, requires_grad=True) for x in with_k(x_k)]
             op(*tensors).backward(W)
             return tensors[k].grad
 
-        errors.append(check_grad(f, grad_f, inputs[k], coordinates=coordinates, rng=rng))
+        errors.append(
+            check_grad(f, grad_f, inputs[k], coordinates=coordinates, rng=rng)
+        )
     return max(errors)
 
 

@@ -20,7 +20,9 @@ from mathforml.autodiff import (
 from tolerances import DIRECT, FINITE_DIFF
 
 GRAD_TOL = FINITE_DIFF["rtol"]
-EXTREME = np.array([[1000.0, -1000.0, 0.0], [-1000.0, -1000.0, -999.0], [1e-3, 2.0, 700.0]])
+EXTREME = np.array(
+    [[1000.0, -1000.0, 0.0], [-1000.0, -1000.0, -999.0], [1e-3, 2.0, 700.0]]
+)
 
 FUNCTIONS = {
     "exp": (exp, np.exp, False),
@@ -29,11 +31,22 @@ FUNCTIONS = {
     "relu": (relu, lambda x: np.maximum(x, 0), False),
     "sigmoid": (sigmoid, special.expit, False),
     "softmax": (softmax, lambda x: special.softmax(x, axis=-1), False),
-    "softmax axis 0": (lambda x: softmax(x, axis=0), lambda x: special.softmax(x, axis=0), False),
-    "log_softmax": (log_softmax, lambda x: special.log_softmax(x, axis=-1), False),
+    "softmax axis 0": (
+        lambda x: softmax(x, axis=0),
+        lambda x: special.softmax(x, axis=0),
+        False,
+    ),
+    "log_softmax": (
+        log_softmax,
+        lambda x: special.log_softmax(x, axis=-1),
+        False,
+    ),
     "logsumexp": (logsumexp, lambda x: special.logsumexp(x, axis=-1), False),
-    "logsumexp keepdims axis 0": (lambda x: logsumexp(x, axis=0, keepdims=True),
-                                  lambda x: special.logsumexp(x, axis=0, keepdims=True), False),
+    "logsumexp keepdims axis 0": (
+        lambda x: logsumexp(x, axis=0, keepdims=True),
+        lambda x: special.logsumexp(x, axis=0, keepdims=True),
+        False,
+    ),
 }
 
 
@@ -54,17 +67,24 @@ def test_value_matches_numpy_and_scipy(name, rng):
     func, reference, positive = FUNCTIONS[name]
     x = random_input(rng, positive)
     assert_allclose(func(Tensor(x)).data, reference(x), **DIRECT)
-    assert_allclose(func(x).data, reference(x), **DIRECT)  # plain arrays are accepted
+    assert_allclose(
+        func(x).data, reference(x), **DIRECT
+    )  # plain arrays are accepted
 
 
-@pytest.mark.parametrize("func, derivative", [
-    (exp, np.exp),
-    (log, lambda x: 1 / x),
-    (tanh, lambda x: 1 - np.tanh(x) ** 2),
-    (sigmoid, lambda x: special.expit(x) * (1 - special.expit(x))),
-    (relu, lambda x: (x > 0).astype(float)),
-])
-def test_elementwise_gradient_is_the_analytic_derivative(func, derivative, rng):
+@pytest.mark.parametrize(
+    "func, derivative",
+    [
+        (exp, np.exp),
+        (log, lambda x: 1 / x),
+        (tanh, lambda x: 1 - np.tanh(x) ** 2),
+        (sigmoid, lambda x: special.expit(x) * (1 - special.expit(x))),
+        (relu, lambda x: (x > 0).astype(float)),
+    ],
+)
+def test_elementwise_gradient_is_the_analytic_derivative(
+    func, derivative, rng
+):
     x = np.abs(rng.standard_normal(6)) + 0.1
     x[::2] *= -1 if func is not log else 1
     t = Tensor(x, requires_grad=True)
@@ -83,7 +103,9 @@ def test_softmax_jacobian_is_diag_minus_outer(rng):
     assert_allclose(np.array(rows), np.diag(s) - np.outer(s, s), **DIRECT)
 
 
-@pytest.mark.parametrize("name", ["softmax", "log_softmax", "logsumexp", "sigmoid"])
+@pytest.mark.parametrize(
+    "name", ["softmax", "log_softmax", "logsumexp", "sigmoid"]
+)
 def test_extreme_inputs_stay_finite(name, rng):
     func, reference, _ = FUNCTIONS[name]
     x = Tensor(EXTREME, requires_grad=True)
@@ -96,7 +118,9 @@ def test_extreme_inputs_stay_finite(name, rng):
 
 def test_sigmoid_keeps_relative_accuracy_in_the_tails():
     x = np.array([-40.0, -700.0, 30.0])
-    assert_allclose(sigmoid(x).data, special.expit(x), rtol=DIRECT["rtol"], atol=0)
+    assert_allclose(
+        sigmoid(x).data, special.expit(x), rtol=DIRECT["rtol"], atol=0
+    )
     assert_allclose(log(sigmoid(x)).data, -np.logaddexp(0, -x), **DIRECT)
 
 
@@ -104,7 +128,9 @@ def test_log_softmax_gradient_at_extreme_inputs():
     # d/dx sum(log_softmax(x)) = 1 - n * softmax(x), finite even for |x| = 1000.
     x = Tensor(EXTREME, requires_grad=True)
     log_softmax(x).sum().backward()
-    assert_allclose(x.grad, 1 - 3 * special.softmax(EXTREME, axis=-1), **DIRECT)
+    assert_allclose(
+        x.grad, 1 - 3 * special.softmax(EXTREME, axis=-1), **DIRECT
+    )
 
 
 def test_rosenbrock_gradient_equals_rosen_der(rng):

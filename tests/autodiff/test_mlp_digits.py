@@ -21,7 +21,10 @@ def digits():
 def init_params(rng, sizes=(64, 16, 10)):
     params = []
     for n_in, n_out in pairwise(sizes):
-        params += [rng.normal(0, n_in**-0.5, (n_in, n_out)), 0.1 * rng.standard_normal(n_out)]
+        params += [
+            rng.normal(0, n_in**-0.5, (n_in, n_out)),
+            0.1 * rng.standard_normal(n_out),
+        ]
     return params
 
 
@@ -70,7 +73,9 @@ def test_loss_gradient_passes_check_grad(digits, rng):
         engine_loss(X, Y, [W, b1, W2, b2]).backward()
         return W.grad
 
-    assert check_grad(loss_of_W1, grad_of_W1, W1, rng=rng) < FINITE_DIFF["rtol"]
+    assert (
+        check_grad(loss_of_W1, grad_of_W1, W1, rng=rng) < FINITE_DIFF["rtol"]
+    )
 
 
 def test_sgd_training_learns_the_digits(digits, rng):

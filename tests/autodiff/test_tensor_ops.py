@@ -43,11 +43,19 @@ OPS = {
     "rmatmul array": (lambda a: A @ a, [(4, 2)], False),
     "sum all": (lambda a: a.sum(), [(3, 4)], False),
     "sum axis 0": (lambda a: a.sum(axis=0), [(3, 4)], False),
-    "sum axis -1 keepdims": (lambda a: a.sum(axis=-1, keepdims=True), [(3, 4)], False),
+    "sum axis -1 keepdims": (
+        lambda a: a.sum(axis=-1, keepdims=True),
+        [(3, 4)],
+        False,
+    ),
     "sum two axes": (lambda a: a.sum(axis=(0, 2)), [(2, 3, 4)], False),
     "mean all": (lambda a: a.mean(), [(3, 4)], False),
     "mean axis 1": (lambda a: a.mean(axis=1), [(3, 4)], False),
-    "mean two axes keepdims": (lambda a: a.mean(axis=(0, 1), keepdims=True), [(2, 3, 4)], False),
+    "mean two axes keepdims": (
+        lambda a: a.mean(axis=(0, 1), keepdims=True),
+        [(2, 3, 4)],
+        False,
+    ),
     "reshape": (lambda a: a.reshape(4, 3), [(3, 4)], False),
     "reshape tuple": (lambda a: a.reshape((2, -1)), [(3, 4)], False),
     "transpose": (lambda a: a.T, [(3, 4)], False),
@@ -55,9 +63,16 @@ OPS = {
     "index repeated rows": (lambda a: a[[0, 2, 0, 0]], [(3, 4)], False),
     "index pairs": (lambda a: a[np.arange(3), [1, 1, 3]], [(3, 4)], False),
     "used twice": (lambda a: a * a + a, [(3,)], False),
-    "shared subexpression": (lambda a, b: (a @ b) * (a @ b) - (a @ b), [(2, 3), (3, 2)], False),
-    "long chain": (lambda a, b: ((a + b) * b - a / (b * b + 1)).sum(axis=0) ** 2,
-                   [(3, 4), (4,)], False),
+    "shared subexpression": (
+        lambda a, b: (a @ b) * (a @ b) - (a @ b),
+        [(2, 3), (3, 2)],
+        False,
+    ),
+    "long chain": (
+        lambda a, b: ((a + b) * b - a / (b * b + 1)).sum(axis=0) ** 2,
+        [(3, 4), (4,)],
+        False,
+    ),
 }
 
 
@@ -69,7 +84,10 @@ def random_inputs(shapes, positive, rng):
 @pytest.mark.parametrize("name", OPS)
 def test_gradient_matches_central_differences(name, rng, grad_error):
     op, shapes, positive = OPS[name]
-    assert grad_error(op, *random_inputs(shapes, positive, rng), rng=rng) < GRAD_TOL
+    assert (
+        grad_error(op, *random_inputs(shapes, positive, rng), rng=rng)
+        < GRAD_TOL
+    )
 
 
 @pytest.mark.parametrize("name", OPS)
@@ -85,14 +103,20 @@ def test_value_matches_numpy(name, rng):
 @given(st.lists(st.integers(1, 3), min_size=1, max_size=3), st.data())
 def test_broadcast_gradients_are_summed_back(shape, data):
     # b's shape: a's shape with some axes set to 1 and some leading axes dropped.
-    ones = data.draw(st.lists(st.booleans(), min_size=len(shape), max_size=len(shape)))
+    ones = data.draw(
+        st.lists(st.booleans(), min_size=len(shape), max_size=len(shape))
+    )
     drop = data.draw(st.integers(0, len(shape)))
     b_shape = tuple(1 if one else n for n, one in zip(shape, ones))[drop:]
     a = Tensor(np.ones(shape), requires_grad=True)
     b = Tensor(np.ones(b_shape), requires_grad=True)
     (a * b).sum().backward()
     assert b.grad.shape == b_shape
-    assert_allclose(b.grad, np.full(b_shape, np.prod(shape) / max(np.prod(b_shape), 1)), **DIRECT)
+    assert_allclose(
+        b.grad,
+        np.full(b_shape, np.prod(shape) / max(np.prod(b_shape), 1)),
+        **DIRECT,
+    )
 
 
 def test_node_used_twice_accumulates():
@@ -135,7 +159,9 @@ def test_leaf_grad_is_a_copy_of_the_seed():
 def test_deep_graph_needs_no_recursion():
     x = Tensor(1.0, requires_grad=True)
     y = x
-    for _ in range(5000):  # far beyond Python's default recursion limit of 1000
+    for _ in range(
+        5000
+    ):  # far beyond Python's default recursion limit of 1000
         y = y * 1.0001
     y.backward()
     assert_allclose(x.grad, 1.0001**5000, **DIRECT)
@@ -152,9 +178,13 @@ def test_detach_item_repr_and_shape():
 
 def test_backward_needs_a_seed_for_non_scalars():
     y = Tensor(np.ones((3, 2)), requires_grad=True) * 2
-    with pytest.raises(ValueError, match=r"one-element tensor; got shape \(3, 2\).*y.sum\(\)"):
+    with pytest.raises(
+        ValueError, match=r"one-element tensor; got shape \(3, 2\).*y.sum\(\)"
+    ):
         y.backward()
-    with pytest.raises(ValueError, match=r"grad must have the shape of the tensor, \(3, 2\)"):
+    with pytest.raises(
+        ValueError, match=r"grad must have the shape of the tensor, \(3, 2\)"
+    ):
         y.backward(np.ones(3))
 
 
@@ -165,7 +195,9 @@ def test_backward_needs_requires_grad():
 
 def test_matmul_shape_mismatch_names_both_shapes():
     a = Tensor(np.ones((2, 3)), requires_grad=True)
-    with pytest.raises(ValueError, match=r"cannot multiply shapes \(2, 3\) @ \(4, 2\)"):
+    with pytest.raises(
+        ValueError, match=r"cannot multiply shapes \(2, 3\) @ \(4, 2\)"
+    ):
         a @ np.ones((4, 2))
     with pytest.raises(ValueError, match=r"shapes \(2, 2, 2\) @ \(2,\)"):
         Tensor(np.ones((2, 2, 2))) @ np.ones(2)

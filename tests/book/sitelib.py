@@ -13,9 +13,12 @@ SKIP_PAGES = {"genindex.html", "search.html", "py-modindex.html", "index.html"}
 def built_pages() -> list[Path]:
     if not (SITE / "book").exists():
         raise RuntimeError(f"No built site at {SITE}: run `make html` first.")
-    return sorted(p for p in SITE.rglob("*.html")
-                  if not {"_static", "_sources", "_images", "_downloads"} & set(p.parts)
-                  and p.name not in SKIP_PAGES)
+    return sorted(
+        p
+        for p in SITE.rglob("*.html")
+        if not {"_static", "_sources", "_images", "_downloads"} & set(p.parts)
+        and p.name not in SKIP_PAGES
+    )
 
 
 def source_of(page: Path) -> Path | None:
@@ -27,5 +30,3 @@ def source_of(page: Path) -> Path | None:
 def is_executable(page: Path) -> bool:
     src = source_of(page)
     return bool(src) and src.read_text("utf-8").startswith("---\njupytext")
-
-

@@ -23,8 +23,11 @@ class Links(HTMLParser):
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
         for key in ("href", "src"):
-            if attrs.get(key) and not (tag == "link" and key == "href" and
-                                       attrs.get("rel") in ("preload", "prefetch")):
+            if attrs.get(key) and not (
+                tag == "link"
+                and key == "href"
+                and attrs.get("rel") in ("preload", "prefetch")
+            ):
                 self.hrefs.append(attrs[key])
 
 
@@ -35,7 +38,11 @@ def parse(path: Path) -> Links:
 
 
 def test_internal_links_and_anchors_resolve():
-    pages = [p for p in SITE.rglob("*.html") if not set(SKIP) & set(p.relative_to(SITE).parts)]
+    pages = [
+        p
+        for p in SITE.rglob("*.html")
+        if not set(SKIP) & set(p.relative_to(SITE).parts)
+    ]
     parsed = {p: parse(p) for p in pages}
     broken = []
     for page, links in parsed.items():
@@ -43,15 +50,25 @@ def test_internal_links_and_anchors_resolve():
             url = urlparse(href)
             if url.scheme or href.startswith(("mailto:", "javascript:", "//")):
                 continue
-            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            target = (
+                (page.parent / unquote(url.path)).resolve()
+                if url.path
+                else page
+            )
             if url.path.endswith("/"):
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{page.relative_to(SITE)} -> {href} (no file)")
                 continue
             if url.fragment and target.suffix == ".html":
-                ids = parsed[target].ids if target in parsed else parse(target).ids
+                ids = (
+                    parsed[target].ids
+                    if target in parsed
+                    else parse(target).ids
+                )
                 if unquote(url.fragment) not in ids:
-                    broken.append(f"{page.relative_to(SITE)} -> {href} (no anchor)")
+                    broken.append(
+                        f"{page.relative_to(SITE)} -> {href} (no anchor)"
+                    )
     assert len(pages) > 5
     assert broken == [], "\n".join(broken[:50])

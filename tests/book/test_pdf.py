@@ -17,28 +17,53 @@ from sitelib import ROOT, SITE
 
 LATEX = SITE.parent / "latex"
 PDF = LATEX / "mathforml-book.pdf"
-MARKUP = ("```", "{glue", "{eq}", "{numref}", "{ref}", ":label:", "{prf:", "{code-cell}")
+MARKUP = (
+    "```",
+    "{glue",
+    "{eq}",
+    "{numref}",
+    "{ref}",
+    ":label:",
+    "{prf:",
+    "{code-cell}",
+)
 # The pages that show MyST markup on purpose: how the book is written, and the API of the
 # book-building helpers (whose docstrings say how the prose uses them).
-MARKUP_ALLOWED_ON = ("How this book is made", "For authors: the book-building helpers")
+MARKUP_ALLOWED_ON = (
+    "How this book is made",
+    "For authors: the book-building helpers",
+)
 
 
 @pytest.fixture(scope="module")
 def pages() -> list[str]:
     if not PDF.exists():
-        pytest.fail(f"no PDF at {PDF}: run `make pdf` (needs XeLaTeX: .ci/system-packages.sh)")
+        pytest.fail(
+            f"no PDF at {PDF}: run `make pdf` (needs XeLaTeX: .ci/system-packages.sh)"
+        )
     if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: install poppler-utils (.ci/system-packages.sh)")
-    text = subprocess.run(["pdftotext", "-layout", str(PDF), "-"], capture_output=True,
-                          text=True, check=True).stdout
+        pytest.fail(
+            "pdftotext is missing: install poppler-utils (.ci/system-packages.sh)"
+        )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(PDF), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return text.split("\f")
 
 
 def test_every_reference_resolved(pages):
-    bad = [(i + 1, line.strip()) for i, page in enumerate(pages)
-           for line in page.splitlines() if "??" in line]
+    bad = [
+        (i + 1, line.strip())
+        for i, page in enumerate(pages)
+        for line in page.splitlines()
+        if "??" in line
+    ]
     assert bad == [], "unresolved references ('??') in the PDF:\n" + "\n".join(
-        f"  page {n}: {line[:100]}" for n, line in bad)
+        f"  page {n}: {line[:100]}" for n, line in bad
+    )
 
 
 def allowed_pages(pages) -> set[int]:
@@ -64,10 +89,15 @@ def test_no_raw_markup(pages):
     for i, page in enumerate(pages):
         if i in skip:
             continue
-        bad += [(i + 1, m, line.strip()) for line in page.splitlines() for m in MARKUP
-                if m in line]
+        bad += [
+            (i + 1, m, line.strip())
+            for line in page.splitlines()
+            for m in MARKUP
+            if m in line
+        ]
     assert bad == [], "raw MyST/Sphinx markup in the PDF:\n" + "\n".join(
-        f"  page {n}: {m!r} in {line[:90]}" for n, m, line in bad)
+        f"  page {n}: {m!r} in {line[:90]}" for n, m, line in bad
+    )
 
 
 def toc_titles() -> list[str]:
@@ -76,8 +106,11 @@ def toc_titles() -> list[str]:
     for part in toc["parts"]:
         for chapter in part["chapters"]:
             source = ROOT / (chapter["file"] + ".md")
-            heading = next(line[2:].strip() for line in source.read_text("utf-8").splitlines()
-                           if line.startswith("# "))
+            heading = next(
+                line[2:].strip()
+                for line in source.read_text("utf-8").splitlines()
+                if line.startswith("# ")
+            )
             titles.append(re.sub(r"[`*$\\{}]", "", heading))
     return titles
 
@@ -86,12 +119,30 @@ def test_every_chapter_in_the_outline():
     out = (LATEX / "mathforml-book.out").read_text("utf-8", errors="replace")
     entry = r"\\BOOKMARK \[[-\d]+\]\[-\]\{(?:chapter|appendix)\*?\.[^}]*\}\{([^}]*)\}"
     bookmarks = [re.sub(r"\\040", " ", m) for m in re.findall(entry, out)]
-    missing = [t for t in toc_titles() if not any(t.lower()[:30] in b.lower() for b in bookmarks)]
-    assert missing == [], f"chapters missing from the PDF outline: {missing}; has {bookmarks}"
+    missing = [
+        t
+        for t in toc_titles()
+        if not any(t.lower()[:30] in b.lower() for b in bookmarks)
+    ]
+    assert missing == [], (
+        f"chapters missing from the PDF outline: {missing}; has {bookmarks}"
+    )
 
 
 def test_as_many_figures_as_the_web(pages):
-    web = sum(len(re.findall(r'<span class="caption-number">Fig\. ', p.read_text("utf-8")))
-              for p in SITE.rglob("*.html") if not p.relative_to(SITE).parts[0].startswith("_"))
-    pdf = sum(len(re.findall(r"^\s*Fig\. [\d.]+: ", page, re.MULTILINE)) for page in pages)
-    assert web > 0 and pdf == web, f"the web build has {web} figures, the PDF {pdf}"
+    web = sum(
+        len(
+            re.findall(
+                r'<span class="caption-number">Fig\. ', p.read_text("utf-8")
+            )
+        )
+        for p in SITE.rglob("*.html")
+        if not p.relative_to(SITE).parts[0].startswith("_")
+    )
+    pdf = sum(
+        len(re.findall(r"^\s*Fig\. [\d.]+: ", page, re.MULTILINE))
+        for page in pages
+    )
+    assert web > 0 and pdf == web, (
+        f"the web build has {web} figures, the PDF {pdf}"
+    )

@@ -58,13 +58,17 @@ def axe_source() -> str:
     for f in files:
         if str(f).endswith("axe.min.js"):
             return Path(f.locate()).read_text("utf-8")
-    raise RuntimeError("axe-playwright-python is not installed: run `make install`.")
+    raise RuntimeError(
+        "axe-playwright-python is not installed: run `make install`."
+    )
 
 
 def load(page, url):
     response = page.goto(url, wait_until="networkidle")
     assert response is not None and response.ok, f"{url} did not load"
-    page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+    page.evaluate(
+        "() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null"
+    )
 
 
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
@@ -73,7 +77,9 @@ def test_nothing_clipped_at_1280px(page, site_url, path):
     load(page, url)
     page.evaluate(OPEN_EVERYTHING)
     clipped = page.evaluate(CLIPPED)
-    assert clipped == [], f"{len(clipped)} clipped blocks on {url}:\n" + "\n".join(clipped)
+    assert clipped == [], (
+        f"{len(clipped)} clipped blocks on {url}:\n" + "\n".join(clipped)
+    )
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -82,9 +88,13 @@ def test_no_serious_accessibility_violation(page, site_url, path, theme):
     url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
     load(page, url)
     # switch the theme at once (no CSS transition half-way through when axe looks)
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    page.evaluate(f"() => {{ document.documentElement.dataset.theme = '{theme}'; "
-                  f"document.documentElement.dataset.mode = '{theme}'; }}")
+    page.add_style_tag(
+        content="*, *::before, *::after { transition: none !important; }"
+    )
+    page.evaluate(
+        f"() => {{ document.documentElement.dataset.theme = '{theme}'; "
+        f"document.documentElement.dataset.mode = '{theme}'; }}"
+    )
     page.wait_for_timeout(100)
     page.evaluate(axe_source())
     result = page.evaluate("""async () => {
@@ -105,7 +115,9 @@ def test_the_book_has_kernel_free_questions():
     assert QUIZ_PAGES, "no page has a {quiz} question"
 
 
-@pytest.mark.parametrize("path", QUIZ_PAGES, ids=[str(p.relative_to(SITE)) for p in QUIZ_PAGES])
+@pytest.mark.parametrize(
+    "path", QUIZ_PAGES, ids=[str(p.relative_to(SITE)) for p in QUIZ_PAGES]
+)
 def test_questions_answer_back(page, site_url, path):
     url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
     load(page, url)
@@ -114,11 +126,17 @@ def test_questions_answer_back(page, site_url, path):
         quiz = quizzes.nth(i)
         items = quiz.locator("li.mfml-quiz-choice")
         assert items.count() >= 2
-        assert quiz.locator(".mfml-quiz-why:visible").count() == 0, "feedback shown unasked"
+        assert quiz.locator(".mfml-quiz-why:visible").count() == 0, (
+            "feedback shown unasked"
+        )
         wrong = quiz.locator("li.mfml-quiz-wrong button").first
         wrong.click()
         assert "Not quite" in quiz.locator(".mfml-quiz-feedback").inner_text()
         assert quiz.locator(".mfml-quiz-why:visible").count() == 1
         quiz.locator("li.mfml-quiz-right button").click()
-        assert quiz.locator(".mfml-quiz-feedback").inner_text().startswith("Right")
+        assert (
+            quiz.locator(".mfml-quiz-feedback")
+            .inner_text()
+            .startswith("Right")
+        )
         assert quiz.locator("li.mfml-quiz-right .mfml-quiz-why").is_visible()

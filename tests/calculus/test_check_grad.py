@@ -16,7 +16,9 @@ GRAD_TOL = FINITE_DIFF["rtol"]
 def test_correct_gradient_has_tiny_error(rng):
     x = rng.uniform(-2, 2, size=8)
     assert check_grad(rosen, rosen_der, x, rng=rng) < GRAD_TOL
-    assert check_grad(rosen, rosen_der, x, coordinates=True, rng=rng) < GRAD_TOL
+    assert (
+        check_grad(rosen, rosen_der, x, coordinates=True, rng=rng) < GRAD_TOL
+    )
 
 
 def test_wrong_gradient_has_large_error(rng):
@@ -32,14 +34,25 @@ def test_coordinates_find_one_wrong_entry(rng):
         g[17] += 1e-2 * np.linalg.norm(g)
         return g
 
-    assert check_grad(rosen, almost_right, x, n_directions=0, coordinates=True) > 5e-3
+    assert (
+        check_grad(rosen, almost_right, x, n_directions=0, coordinates=True)
+        > 5e-3
+    )
 
 
 def test_matrix_argument(rng):
     A = rng.standard_normal((3, 2))
     X = rng.standard_normal((3, 2))
-    assert check_grad(lambda X: np.sum(np.sin(A * X)), lambda X: A * np.cos(A * X), X,
-                      coordinates=True, rng=rng) < GRAD_TOL
+    assert (
+        check_grad(
+            lambda X: np.sum(np.sin(A * X)),
+            lambda X: A * np.cos(A * X),
+            X,
+            coordinates=True,
+            rng=rng,
+        )
+        < GRAD_TOL
+    )
 
 
 def test_same_seed_same_result(rng):
@@ -48,12 +61,16 @@ def test_same_seed_same_result(rng):
     def wrong(x):
         return rosen_der(x) + 0.1
 
-    assert check_grad(rosen, wrong, x, rng=3) == check_grad(rosen, wrong, x, rng=3)
+    assert check_grad(rosen, wrong, x, rng=3) == check_grad(
+        rosen, wrong, x, rng=3
+    )
 
 
 @settings(max_examples=40, deadline=None)
-@given(arrays(np.float64, (4, 4), elements=st.floats(-3, 3)),
-       arrays(np.float64, 4, elements=st.floats(-3, 3)))
+@given(
+    arrays(np.float64, (4, 4), elements=st.floats(-3, 3)),
+    arrays(np.float64, 4, elements=st.floats(-3, 3)),
+)
 def test_quadratics_pass(A, x):
     # f(x) = x^T A x + sum(x): gradient (A + A^T) x + 1 is never zero at the same time as f's
     # scale, so the relative error is meaningful.
@@ -75,7 +92,9 @@ def test_validation():
     expected = r"grad_f\(x\) must have the shape of x, \(2,\); got \(3,\)"
     with pytest.raises(ValueError, match=expected):
         check_grad(rosen, lambda x: np.ones(3), [1.0, 2.0])
-    with pytest.raises(ValueError, match="n_directions must be >= 1 when coordinates=False"):
+    with pytest.raises(
+        ValueError, match="n_directions must be >= 1 when coordinates=False"
+    ):
         check_grad(rosen, rosen_der, [1.0, 2.0], n_directions=0)
     with pytest.raises(ValueError, match="n_directions must be >= 0"):
         check_grad(rosen, rosen_der, [1.0, 2.0], n_directions=-1)

@@ -29,15 +29,21 @@ def test_derivative_matches_analytic(f, df, method, x):
     assert_allclose(derivative(f, x, method=method), df(x), **FINITE_DIFF)
 
 
-@pytest.mark.parametrize("method, order, exponents", [
-    ("forward", 1, (-4, -1)),
-    ("backward", 1, (-4, -1)),
-    ("central", 2, (-3, -1)),
-])
+@pytest.mark.parametrize(
+    "method, order, exponents",
+    [
+        ("forward", 1, (-4, -1)),
+        ("backward", 1, (-4, -1)),
+        ("central", 2, (-3, -1)),
+    ],
+)
 def test_derivative_error_order(method, order, exponents):
     # Steps large enough that truncation, not rounding, dominates the error.
     steps = np.logspace(*exponents, 10)
-    errors = [abs(derivative(np.exp, 0.5, h=h, method=method) - np.exp(0.5)) for h in steps]
+    errors = [
+        abs(derivative(np.exp, 0.5, h=h, method=method) - np.exp(0.5))
+        for h in steps
+    ]
     assert abs(log_log_slope(steps, errors) - order) < 0.3
 
 
@@ -65,7 +71,11 @@ def test_gradient_keeps_the_shape_of_a_matrix_argument(rng):
 
 
 def test_gradient_with_fixed_step():
-    assert_allclose(gradient(lambda x: x @ x, [1.0, -1.0], h=1e-4), [2.0, -2.0], **FINITE_DIFF)
+    assert_allclose(
+        gradient(lambda x: x @ x, [1.0, -1.0], h=1e-4),
+        [2.0, -2.0],
+        **FINITE_DIFF,
+    )
 
 
 def test_jacobian_matches_analytic(rng):
@@ -91,7 +101,12 @@ def test_hessian_matches_rosen_hess(rng):
         # Second differences keep about half the digits of f: entries that are zero in
         # theory come out near rtol * |H|_max, so atol is scaled by the matrix's size.
         scale = np.abs(expected).max()
-        assert_allclose(H, expected, rtol=FINITE_DIFF["rtol"], atol=FINITE_DIFF["rtol"] * scale)
+        assert_allclose(
+            H,
+            expected,
+            rtol=FINITE_DIFF["rtol"],
+            atol=FINITE_DIFF["rtol"] * scale,
+        )
 
 
 def test_hessian_of_quadratic_form(rng):
@@ -113,7 +128,10 @@ def test_derivative_validation():
         derivative(np.sin, 1.0, h=-0.1)
     with pytest.raises(TypeError, match="x must be a real number"):
         derivative(np.sin, [1.0, 2.0])
-    with pytest.raises(ValueError, match=r"f must return a scalar; got an output of shape \(2,\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"f must return a scalar; got an output of shape \(2,\)",
+    ):
         derivative(lambda x: np.array([x, x]), 1.0)
 
 

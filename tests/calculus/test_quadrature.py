@@ -37,17 +37,24 @@ def test_trapezoid_and_simpson_match_quad(f, a, b):
     assert_allclose(simpson(f, a, b, 200), expected, **FINITE_DIFF)
 
 
-@pytest.mark.parametrize("rule, order, n", [
-    (trapezoid, 2, 2 ** np.arange(2, 9)),
-    (simpson, 4, 2 ** np.arange(1, 7)),
-])
+@pytest.mark.parametrize(
+    "rule, order, n",
+    [
+        (trapezoid, 2, 2 ** np.arange(2, 9)),
+        (simpson, 4, 2 ** np.arange(1, 7)),
+    ],
+)
 def test_error_order(rule, order, n):
     errors = [abs(rule(np.exp, 0.0, 1.0, int(k)) - (np.e - 1)) for k in n]
     assert abs(log_log_slope(n, errors) + order) < 0.3
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.floats(-5, 5), min_size=4, max_size=4), st.floats(-3, 0), st.floats(0.5, 3))
+@given(
+    st.lists(st.floats(-5, 5), min_size=4, max_size=4),
+    st.floats(-3, 0),
+    st.floats(0.5, 3),
+)
 def test_exact_for_low_degree_polynomials(c, a, b):
     line = np.polynomial.Polynomial(c[:2])
     cubic = np.polynomial.Polynomial(c)
@@ -55,8 +62,12 @@ def test_exact_for_low_degree_polynomials(c, a, b):
     def exact(p):
         return p.integ()(b) - p.integ()(a)
 
-    assert_allclose(trapezoid(line, a, b, 3), exact(line), rtol=1e-12, atol=1e-12)
-    assert_allclose(simpson(cubic, a, b, 2), exact(cubic), rtol=1e-12, atol=1e-11)
+    assert_allclose(
+        trapezoid(line, a, b, 3), exact(line), rtol=1e-12, atol=1e-12
+    )
+    assert_allclose(
+        simpson(cubic, a, b, 2), exact(cubic), rtol=1e-12, atol=1e-11
+    )
 
 
 def test_monte_carlo_within_four_standard_errors():
@@ -70,13 +81,17 @@ def test_monte_carlo_box_in_three_dimensions():
     def inside(X):
         return (np.sum(X**2, axis=1) <= 1).astype(float)
 
-    result = monte_carlo_integral(inside, [-1, -1, -1], [1, 1, 1], 40_000, rng=2)
+    result = monte_carlo_integral(
+        inside, [-1, -1, -1], [1, 1, 1], 40_000, rng=2
+    )
     assert abs(result.estimate - 4 / 3 * np.pi) < 4 * result.std_error
     assert_allclose(result.estimate, 4 / 3 * np.pi, **MONTE_CARLO)
 
 
 def test_monte_carlo_rectangle_uses_its_area():
-    result = monte_carlo_integral(lambda X: X[:, 0] * X[:, 1], [0, 0], [1, 2], 20_000, rng=3)
+    result = monte_carlo_integral(
+        lambda X: X[:, 0] * X[:, 1], [0, 0], [1, 2], 20_000, rng=3
+    )
     assert abs(result.estimate - 1.0) < 4 * result.std_error
 
 
@@ -95,7 +110,9 @@ def test_monte_carlo_same_seed_same_result():
 
 
 def test_simpson_rejects_odd_n():
-    with pytest.raises(ValueError, match="n must be even for Simpson's rule; got n=5"):
+    with pytest.raises(
+        ValueError, match="n must be even for Simpson's rule; got n=5"
+    ):
         simpson(np.sin, 0, 1, 5)
 
 
@@ -109,16 +126,22 @@ def test_quadrature_validation(rule):
         rule(np.sin, 0, 1, 4.0)
     with pytest.raises(TypeError, match="a must be a real number"):
         rule(np.sin, "0", 1, 4)
-    with pytest.raises(ValueError, match=r"f must be vectorised .*np.vectorize"):
+    with pytest.raises(
+        ValueError, match=r"f must be vectorised .*np.vectorize"
+    ):
         rule(lambda x: 1.0, 0, 1, 4)
 
 
 def test_monte_carlo_validation():
     with pytest.raises(TypeError, match="f must be a callable"):
         monte_carlo_integral(None, 0, 1, 10)
-    with pytest.raises(ValueError, match="low must be < high in every coordinate"):
+    with pytest.raises(
+        ValueError, match="low must be < high in every coordinate"
+    ):
         monte_carlo_integral(np.sin, [0, 1], [1, 1], 10)
-    with pytest.raises(ValueError, match=r"low and high must be .* got \(2,\) and \(3,\)"):
+    with pytest.raises(
+        ValueError, match=r"low and high must be .* got \(2,\) and \(3,\)"
+    ):
         monte_carlo_integral(np.sin, [0, 0], [1, 1, 1], 10)
     with pytest.raises(ValueError, match="n must be >= 2; got 1"):
         monte_carlo_integral(np.sin, 0, 1, 1)

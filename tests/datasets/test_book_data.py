@@ -11,14 +11,20 @@ from tolerances import DIRECT
 
 
 def _csv(name):
-    text = resources.files("mathforml.datasets").joinpath("data", name).read_text("utf-8")
+    text = (
+        resources.files("mathforml.datasets")
+        .joinpath("data", name)
+        .read_text("utf-8")
+    )
     return list(csv.DictReader(text.splitlines()))
 
 
 def test_weights_sum_to_one():
     np.testing.assert_allclose(sum(topic_weights().values()), 1.0, **DIRECT)
     split = topic_weights(by_seed=True)
-    np.testing.assert_allclose(sum(sum(s.values()) for s in split.values()), 1.0, **DIRECT)
+    np.testing.assert_allclose(
+        sum(sum(s.values()) for s in split.values()), 1.0, **DIRECT
+    )
 
 
 def test_split_weights_add_up_to_each_chapter_weight():
@@ -26,7 +32,9 @@ def test_split_weights_add_up_to_each_chapter_weight():
     assert set(total) == set(split)
     for chapter, parts in split.items():
         assert set(parts) == {"both", "seed-000", "seed-001"}
-        np.testing.assert_allclose(sum(parts.values()), total[chapter], **DIRECT)
+        np.testing.assert_allclose(
+            sum(parts.values()), total[chapter], **DIRECT
+        )
 
 
 def test_chapters_are_numbered_one_to_ten():
@@ -39,10 +47,15 @@ def test_every_chapter_is_taught_by_some_topic():
 
 
 def test_every_topic_points_to_an_existing_chapter():
-    chapters = {0} | {c.number for c in load_chapters()}  # 0 is the front matter
+    chapters = {0} | {
+        c.number for c in load_chapters()
+    }  # 0 is the front matter
     for topic in load_seed_topics():
         assert topic.chapter in chapters, topic.id
-        assert all(s.split(".")[0] in {str(c) for c in chapters} for s in topic.sections), topic.id
+        assert all(
+            s.split(".")[0] in {str(c) for c in chapters}
+            for s in topic.sections
+        ), topic.id
 
 
 def test_first_section_is_in_the_topics_chapter():
@@ -60,23 +73,32 @@ def test_seeds_are_only_the_two_sources():
 def test_prerequisites_exist_and_come_earlier():
     numbers = [c.number for c in load_chapters()]
     for c in load_chapters():
-        assert all(p in numbers and p < c.number for p in c.prerequisites), c.number
+        assert all(p in numbers and p < c.number for p in c.prerequisites), (
+            c.number
+        )
 
 
 def test_loaders_match_the_csv_files():
     rows = _csv("chapters.csv")
     assert [(c.number, c.title, c.part) for c in load_chapters()] == [
-        (int(r["number"]), r["title"], r["part"]) for r in rows]
+        (int(r["number"]), r["title"], r["part"]) for r in rows
+    ]
     assert [";".join(map(str, c.prerequisites)) for c in load_chapters()] == [
-        r["prerequisites"] for r in rows]
+        r["prerequisites"] for r in rows
+    ]
     rows = _csv("seed_topics.csv")
     topics = load_seed_topics()
     assert [t.id for t in topics] == [r["id"] for r in rows]
     for t, r in zip(topics, rows):
-        assert (t.topic, t.chapter, ";".join(t.sections)) == (r["topic"], int(r["chapter"]),
-                                                             r["sections"])
-        assert ("seed-000" in t.seeds, "seed-001" in t.seeds) == (r["seed_000"] == "1",
-                                                                 r["seed_001"] == "1")
+        assert (t.topic, t.chapter, ";".join(t.sections)) == (
+            r["topic"],
+            int(r["chapter"]),
+            r["sections"],
+        )
+        assert ("seed-000" in t.seeds, "seed-001" in t.seeds) == (
+            r["seed_000"] == "1",
+            r["seed_001"] == "1",
+        )
 
 
 def test_topic_ids_are_unique_and_in_order():

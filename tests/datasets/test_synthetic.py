@@ -11,7 +11,11 @@ def test_shapes_and_range():
 
 
 def test_same_seed_same_data_and_different_seed_different_data():
-    a, b, c = make_line_data(rng=1), make_line_data(rng=1), make_line_data(rng=2)
+    a, b, c = (
+        make_line_data(rng=1),
+        make_line_data(rng=1),
+        make_line_data(rng=2),
+    )
     assert np.array_equal(a.y, b.y)
     assert not np.array_equal(a.y, c.y)
 
@@ -29,14 +33,21 @@ def test_least_squares_recovers_the_line_within_its_standard_error():
     assert abs(intercept - 1.0) < 0.1
 
 
-@pytest.mark.parametrize("kwargs, kind, message", [
-    ({"n_samples": 1}, ValueError, "n_samples must be >= 2"),
-    ({"n_samples": 2.5}, TypeError, "n_samples must be an integer"),
-    ({"noise": -1.0}, ValueError, "noise must be >= 0"),
-    ({"x_range": (2.0, 1.0)}, ValueError, r"x_range must be \(low, high\) with low < high"),
-    ({"slope": float("nan")}, ValueError, "slope must be finite"),
-    ({"rng": "seed"}, TypeError, "rng must be None, an int seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs, kind, message",
+    [
+        ({"n_samples": 1}, ValueError, "n_samples must be >= 2"),
+        ({"n_samples": 2.5}, TypeError, "n_samples must be an integer"),
+        ({"noise": -1.0}, ValueError, "noise must be >= 0"),
+        (
+            {"x_range": (2.0, 1.0)},
+            ValueError,
+            r"x_range must be \(low, high\) with low < high",
+        ),
+        ({"slope": float("nan")}, ValueError, "slope must be finite"),
+        ({"rng": "seed"}, TypeError, "rng must be None, an int seed"),
+    ],
+)
 def test_bad_input(kwargs, kind, message):
     with pytest.raises(kind, match=message):
         make_line_data(**kwargs)

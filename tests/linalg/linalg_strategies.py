@@ -36,7 +36,9 @@ def matrices(draw, m, n, rank=None):
     U, V = draw(orthonormal(m, k)), draw(orthonormal(n, k))
     s = draw(arrays(np.float64, (k,), elements=st.floats(1.0, COND_MAX)))
     A = (U * s) @ V.T
-    A[np.abs(A) < 1e-100] = 0.0  # no subnormal numbers: scaling by 2**p stays exact
+    A[np.abs(A) < 1e-100] = (
+        0.0  # no subnormal numbers: scaling by 2**p stays exact
+    )
     return 10.0 ** draw(st.integers(-2, 2)) * A
 
 
@@ -71,7 +73,9 @@ def low_rank(draw, max_size=6):
 
 
 def vectors(n, low=-10.0, high=10.0):
-    return arrays(np.float64, (n,), elements=st.floats(low, high, allow_subnormal=False))
+    return arrays(
+        np.float64, (n,), elements=st.floats(low, high, allow_subnormal=False)
+    )
 
 
 @st.composite
@@ -93,5 +97,6 @@ def ill_conditioned(rng, m, n, cond):
 
 def relative_residual(A, x, b):
     """The backward error ||b - A x|| / (||A|| ||x|| + ||b||), in the 2-norm."""
-    return np.linalg.norm(b - A @ x) / (np.linalg.norm(A, 2) * np.linalg.norm(x)
-                                        + np.linalg.norm(b))
+    return np.linalg.norm(b - A @ x) / (
+        np.linalg.norm(A, 2) * np.linalg.norm(x) + np.linalg.norm(b)
+    )

@@ -36,14 +36,18 @@ def test_cholesky_rebuilds_a_and_matches_numpy(A):
 @pytest.mark.parametrize("n", [1, 2, 5, 40])
 def test_cholesky_of_gram_matrices(rng, n):
     X = rng.standard_normal((n + 3, n))
-    A = X.T @ X  # symmetric to rounding, positive definite with probability one
+    A = (
+        X.T @ X
+    )  # symmetric to rounding, positive definite with probability one
     L = cholesky(A)
     assert_allclose(L @ L.T, A, **DIRECT)
     assert_allclose(L, np.linalg.cholesky(A), **DIRECT)
 
 
 def test_cholesky_small_example_by_hand():
-    assert_array_equal(cholesky([[4.0, 2.0], [2.0, 5.0]]), [[2.0, 0.0], [1.0, 2.0]])
+    assert_array_equal(
+        cholesky([[4.0, 2.0], [2.0, 5.0]]), [[2.0, 0.0], [1.0, 2.0]]
+    )
     assert_array_equal(cholesky([[9.0]]), [[3.0]])
 
 
@@ -54,23 +58,32 @@ def test_cholesky_turns_standard_normals_into_a_gaussian_sample(rng):
     assert_allclose(np.cov(X, rowvar=False), Sigma, rtol=0.0, atol=0.02)
 
 
-@pytest.mark.parametrize("A, column", [
-    ([[1.0, 2.0], [2.0, 1.0]], 1),  # indefinite: eigenvalues 3 and -1
-    ([[1.0, 1.0], [1.0, 1.0]], 1),  # semidefinite: singular
-    ([[-1.0, 0.0], [0.0, 2.0]], 0),
-    (np.zeros((3, 3)), 0),
-])
+@pytest.mark.parametrize(
+    "A, column",
+    [
+        ([[1.0, 2.0], [2.0, 1.0]], 1),  # indefinite: eigenvalues 3 and -1
+        ([[1.0, 1.0], [1.0, 1.0]], 1),  # semidefinite: singular
+        ([[-1.0, 0.0], [0.0, 2.0]], 0),
+        (np.zeros((3, 3)), 0),
+    ],
+)
 def test_cholesky_rejects_matrices_that_are_not_positive_definite(A, column):
-    with pytest.raises(np.linalg.LinAlgError,
-                       match=f"A must be symmetric positive definite; the pivot of column "
-                             f"{column} is .* <= 0"):
+    with pytest.raises(
+        np.linalg.LinAlgError,
+        match=f"A must be symmetric positive definite; the pivot of column "
+        f"{column} is .* <= 0",
+    ):
         cholesky(A)
 
 
 def test_cholesky_rejects_non_symmetric_matrices_with_linalg_error():
-    with pytest.raises(np.linalg.LinAlgError, match=r"A must be symmetric; got max\|A - A.T\|"):
+    with pytest.raises(
+        np.linalg.LinAlgError, match=r"A must be symmetric; got max\|A - A.T\|"
+    ):
         cholesky([[4.0, 1.0], [0.0, 4.0]])
-    with pytest.raises(ValueError, match="A must be symmetric"):  # LinAlgError is a ValueError
+    with pytest.raises(
+        ValueError, match="A must be symmetric"
+    ):  # LinAlgError is a ValueError
         cholesky([[4.0, 1.0], [0.0, 4.0]])
 
 
@@ -79,13 +92,20 @@ def test_cholesky_accepts_rounding_asymmetry():
     assert_allclose(cholesky(A), [[2.0, 0.0], [1.0, 2.0]], **DIRECT)
 
 
-@pytest.mark.parametrize("bad, kind, match", [
-    (np.ones((2, 3)), ValueError, r"A must be square; got shape \(2, 3\)"),
-    ([1.0, 2.0], ValueError, "A must be 2-D"),
-    (np.empty((0, 0)), ValueError, "A must not be empty"),
-    ([[1.0, np.nan], [np.nan, 1.0]], ValueError, "A must contain only finite numbers"),
-    ({"a": 1}, TypeError, "A must be an array of numbers"),
-])
+@pytest.mark.parametrize(
+    "bad, kind, match",
+    [
+        (np.ones((2, 3)), ValueError, r"A must be square; got shape \(2, 3\)"),
+        ([1.0, 2.0], ValueError, "A must be 2-D"),
+        (np.empty((0, 0)), ValueError, "A must not be empty"),
+        (
+            [[1.0, np.nan], [np.nan, 1.0]],
+            ValueError,
+            "A must contain only finite numbers",
+        ),
+        ({"a": 1}, TypeError, "A must be an array of numbers"),
+    ],
+)
 def test_cholesky_rejects_bad_input(bad, kind, match):
     with pytest.raises(kind, match=match):
         cholesky(bad)

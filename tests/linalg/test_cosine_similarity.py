@@ -32,8 +32,12 @@ def test_cosine_matches_scipy_and_is_bounded(ab):
 def test_cosine_ignores_length_and_flips_with_sign(ab, c):
     a, b = ab
     nonzero(a, b)
-    assert_allclose(cosine_similarity(c * a, b), cosine_similarity(a, b), **DIRECT)
-    assert_allclose(cosine_similarity(-a, b), -cosine_similarity(a, b), **DIRECT)
+    assert_allclose(
+        cosine_similarity(c * a, b), cosine_similarity(a, b), **DIRECT
+    )
+    assert_allclose(
+        cosine_similarity(-a, b), -cosine_similarity(a, b), **DIRECT
+    )
 
 
 @PROPERTY
@@ -44,7 +48,9 @@ def test_angle_agrees_with_arccos_of_cosine(ab):
     theta = angle(a, b)
     assert 0.0 <= theta <= np.pi
     assert_allclose(np.cos(theta), cosine_similarity(a, b), **DIRECT)
-    assert angle(b, a) == pytest.approx(theta, rel=DIRECT["rtol"], abs=DIRECT["atol"])
+    assert angle(b, a) == pytest.approx(
+        theta, rel=DIRECT["rtol"], abs=DIRECT["atol"]
+    )
 
 
 def test_angle_examples():
@@ -57,19 +63,52 @@ def test_angle_examples():
 
 def test_angle_is_accurate_for_nearly_parallel_vectors():
     # arccos(cosine) would return 0 here: the cosine rounds to exactly 1.
-    assert_allclose(angle([1.0, 0.0], [1.0, 1e-10]), np.arctan(1e-10), rtol=DIRECT["rtol"], atol=0)
+    assert_allclose(
+        angle([1.0, 0.0], [1.0, 1e-10]),
+        np.arctan(1e-10),
+        rtol=DIRECT["rtol"],
+        atol=0,
+    )
 
 
 @pytest.mark.parametrize("function", [cosine_similarity, angle])
-@pytest.mark.parametrize("a, b, kind, message", [
-    ([0.0, 0.0], [1.0, 2.0], ValueError, "a must be a nonzero vector; got the zero vector"),
-    ([1.0, 2.0], [0.0, 0.0], ValueError, "b must be a nonzero vector; got the zero vector"),
-    ([1.0, 2.0, 3.0], [1.0, 2.0], ValueError, "b must have length 3; got length 2"),
-    ([[1.0, 2.0]], [1.0, 2.0], ValueError, r"a must be a 1-D vector; got shape \(1, 2\)"),
-    ([1.0, np.inf], [1.0, 2.0], ValueError, "a must contain only finite numbers"),
-    ([], [], ValueError, "a must not be empty"),
-    ([1.0, 2.0], "b", TypeError, "b must be an array of numbers; got str"),
-])
+@pytest.mark.parametrize(
+    "a, b, kind, message",
+    [
+        (
+            [0.0, 0.0],
+            [1.0, 2.0],
+            ValueError,
+            "a must be a nonzero vector; got the zero vector",
+        ),
+        (
+            [1.0, 2.0],
+            [0.0, 0.0],
+            ValueError,
+            "b must be a nonzero vector; got the zero vector",
+        ),
+        (
+            [1.0, 2.0, 3.0],
+            [1.0, 2.0],
+            ValueError,
+            "b must have length 3; got length 2",
+        ),
+        (
+            [[1.0, 2.0]],
+            [1.0, 2.0],
+            ValueError,
+            r"a must be a 1-D vector; got shape \(1, 2\)",
+        ),
+        (
+            [1.0, np.inf],
+            [1.0, 2.0],
+            ValueError,
+            "a must contain only finite numbers",
+        ),
+        ([], [], ValueError, "a must not be empty"),
+        ([1.0, 2.0], "b", TypeError, "b must be an array of numbers; got str"),
+    ],
+)
 def test_validation(function, a, b, kind, message):
     with pytest.raises(kind, match=message):
         function(a, b)

@@ -46,7 +46,9 @@ def test_det_of_transpose_and_of_multiple(A, c):
 def test_det_of_permutation_matrix_is_its_sign(n):
     for perm in itertools.permutations(range(n)):
         P = np.eye(n)[list(perm)]
-        inversions = sum(perm[i] > perm[j] for i in range(n) for j in range(i + 1, n))
+        inversions = sum(
+            perm[i] > perm[j] for i in range(n) for j in range(i + 1, n)
+        )
         assert det(P) == (-1.0) ** inversions
 
 
@@ -94,13 +96,19 @@ def test_inv_error_grows_at_most_with_the_condition_number(rng, n, cond):
 @PROPERTY
 @given(with_copied_row())
 def test_inv_of_singular_matrix_raises(A):
-    with pytest.raises(np.linalg.LinAlgError, match=r"A is singular .*rank \d < \d.*pinv"):
+    with pytest.raises(
+        np.linalg.LinAlgError, match=r"A is singular .*rank \d < \d.*pinv"
+    ):
         inv(A)
 
 
-@pytest.mark.parametrize("A", [[[1.0, 2.0], [2.0, 4.0]], np.zeros((2, 2)), [[0.0]]])
+@pytest.mark.parametrize(
+    "A", [[[1.0, 2.0], [2.0, 4.0]], np.zeros((2, 2)), [[0.0]]]
+)
 def test_inv_of_singular_examples_raises(A):
-    with pytest.raises(np.linalg.LinAlgError, match="A is singular to working precision"):
+    with pytest.raises(
+        np.linalg.LinAlgError, match="A is singular to working precision"
+    ):
         inv(A)
 
 
@@ -108,13 +116,20 @@ def test_inv_of_singular_examples_raises(A):
 
 
 @pytest.mark.parametrize("function", [det, inv])
-@pytest.mark.parametrize("A, kind, message", [
-    (np.ones((2, 3)), ValueError, r"A must be square; got shape \(2, 3\)"),
-    ([1.0, 2.0], ValueError, r"A must be 2-D \(rows, columns\); got shape \(2,\)"),
-    ([[np.nan]], ValueError, "A must contain only finite numbers"),
-    (np.zeros((0, 0)), ValueError, "A must not be empty"),
-    (None, TypeError, "A must be an array of numbers; got NoneType"),
-])
+@pytest.mark.parametrize(
+    "A, kind, message",
+    [
+        (np.ones((2, 3)), ValueError, r"A must be square; got shape \(2, 3\)"),
+        (
+            [1.0, 2.0],
+            ValueError,
+            r"A must be 2-D \(rows, columns\); got shape \(2,\)",
+        ),
+        ([[np.nan]], ValueError, "A must contain only finite numbers"),
+        (np.zeros((0, 0)), ValueError, "A must not be empty"),
+        (None, TypeError, "A must be an array of numbers; got NoneType"),
+    ],
+)
 def test_validation(function, A, kind, message):
     with pytest.raises(kind, match=message):
         function(A)

@@ -46,7 +46,9 @@ def test_backward_stable_on_ill_conditioned_matrices(rng, n, cond):
     x = gauss_solve(A, b)
     assert relative_residual(A, x, b) <= STABLE * n * EPS
     x_np = np.linalg.solve(A, b)
-    assert np.linalg.norm(x - x_np) <= STABLE * n * EPS * cond * np.linalg.norm(x_np)
+    assert np.linalg.norm(
+        x - x_np
+    ) <= STABLE * n * EPS * cond * np.linalg.norm(x_np)
 
 
 def test_partial_pivoting_avoids_a_tiny_pivot():
@@ -63,14 +65,19 @@ def test_does_not_modify_its_inputs(rng):
     np.testing.assert_array_equal(b, b0)
 
 
-@pytest.mark.parametrize("A", [
-    [[1.0, 2.0], [2.0, 4.0]],
-    [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]],
-    np.zeros((3, 3)),
-    [[0.0]],
-])
+@pytest.mark.parametrize(
+    "A",
+    [
+        [[1.0, 2.0], [2.0, 4.0]],
+        [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]],
+        np.zeros((3, 3)),
+        [[0.0]],
+    ],
+)
 def test_singular_examples_raise(A):
-    with pytest.raises(np.linalg.LinAlgError, match="A is singular to working precision"):
+    with pytest.raises(
+        np.linalg.LinAlgError, match="A is singular to working precision"
+    ):
         gauss_solve(A, np.ones(len(A)))
 
 
@@ -81,17 +88,55 @@ def test_matrix_with_a_copied_row_raises(A):
         gauss_solve(A, np.ones(A.shape[0]))
 
 
-@pytest.mark.parametrize("A, b, kind, message", [
-    (np.ones((2, 3)), [1.0, 2.0], ValueError, r"A must be square; got shape \(2, 3\)"),
-    ([1.0, 2.0], [1.0], ValueError, r"A must be 2-D \(rows, columns\); got shape \(2,\)"),
-    ([[1.0, np.nan], [0.0, 1.0]], [1.0, 2.0], ValueError, "A must contain only finite numbers"),
-    (np.zeros((0, 0)), np.zeros(0), ValueError, "A must not be empty"),
-    ("A", [1.0], TypeError, "A must be an array of numbers; got str"),
-    (np.eye(2), [1.0, np.inf], ValueError, "b must contain only finite numbers"),
-    (np.eye(2), [1.0, 2.0, 3.0], ValueError, r"b must have 2 rows to match A with shape \(2, 2\)"),
-    (np.eye(2), np.ones((2, 1, 1)), ValueError, r"b must be 1-D \(m,\) or 2-D \(m, k\)"),
-    (np.eye(2), None, TypeError, "b must be an array of numbers; got NoneType"),
-])
+@pytest.mark.parametrize(
+    "A, b, kind, message",
+    [
+        (
+            np.ones((2, 3)),
+            [1.0, 2.0],
+            ValueError,
+            r"A must be square; got shape \(2, 3\)",
+        ),
+        (
+            [1.0, 2.0],
+            [1.0],
+            ValueError,
+            r"A must be 2-D \(rows, columns\); got shape \(2,\)",
+        ),
+        (
+            [[1.0, np.nan], [0.0, 1.0]],
+            [1.0, 2.0],
+            ValueError,
+            "A must contain only finite numbers",
+        ),
+        (np.zeros((0, 0)), np.zeros(0), ValueError, "A must not be empty"),
+        ("A", [1.0], TypeError, "A must be an array of numbers; got str"),
+        (
+            np.eye(2),
+            [1.0, np.inf],
+            ValueError,
+            "b must contain only finite numbers",
+        ),
+        (
+            np.eye(2),
+            [1.0, 2.0, 3.0],
+            ValueError,
+            r"b must have 2 rows to match A with shape \(2, 2\)",
+        ),
+        (
+            np.eye(2),
+            np.ones((2, 1, 1)),
+            ValueError,
+            r"b must be 1-D \(m,\) or 2-D \(m, k\)",
+        ),
+        (
+            np.eye(2),
+            None,
+            TypeError,
+            "b must be an array of numbers; got NoneType",
+        ),
+    ],
+)
 def test_validation(A, b, kind, message):
     with pytest.raises(kind, match=message):
         gauss_solve(A, b)

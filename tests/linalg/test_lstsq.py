@@ -24,8 +24,15 @@ def test_matches_numpy_and_solves_normal_equations(data):
     x = lstsq(A, b)
     assert x.shape == (A.shape[1],)
     assert_allclose(x, np.linalg.lstsq(A, b, rcond=None)[0], **DIRECT)
-    scale = np.linalg.norm(A, 2) * A.shape[0] * np.abs(b).max()  # np.linalg.norm(b) underflows
-    assert_allclose(A.T @ (A @ x - b), np.zeros(A.shape[1]), rtol=0, atol=DIRECT["atol"] * scale)
+    scale = (
+        np.linalg.norm(A, 2) * A.shape[0] * np.abs(b).max()
+    )  # np.linalg.norm(b) underflows
+    assert_allclose(
+        A.T @ (A @ x - b),
+        np.zeros(A.shape[1]),
+        rtol=0,
+        atol=DIRECT["atol"] * scale,
+    )
 
 
 @PROPERTY
@@ -58,26 +65,61 @@ def test_moderately_ill_conditioned_family(rng, cond):
 def test_fit_a_line():
     t = np.array([0.0, 1.0, 2.0, 3.0])
     y = 1.0 + 2.0 * t
-    assert_allclose(lstsq(np.column_stack([np.ones(4), t]), y), [1.0, 2.0], **DIRECT)
+    assert_allclose(
+        lstsq(np.column_stack([np.ones(4), t]), y), [1.0, 2.0], **DIRECT
+    )
 
 
-@pytest.mark.parametrize("A", [
-    [[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]],  # rank 1
-    [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]],  # more unknowns than equations
-])
+@pytest.mark.parametrize(
+    "A",
+    [
+        [[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]],  # rank 1
+        [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]],  # more unknowns than equations
+    ],
+)
 def test_rank_deficient_raises_and_suggests_pinv(A):
-    with pytest.raises(np.linalg.LinAlgError, match=r"linearly independent columns.*pinv"):
+    with pytest.raises(
+        np.linalg.LinAlgError, match=r"linearly independent columns.*pinv"
+    ):
         lstsq(A, np.ones(len(A)))
 
 
-@pytest.mark.parametrize("A, b, kind, message", [
-    (np.eye(3), [1.0, 2.0], ValueError, r"b must have 3 rows to match A with shape \(3, 3\)"),
-    ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0], ValueError, r"A must be 2-D \(rows, columns\)"),
-    ([[1.0], [np.inf]], [1.0, 2.0], ValueError, "A must contain only finite numbers"),
-    (np.eye(2), [np.nan, 1.0], ValueError, "b must contain only finite numbers"),
-    (np.eye(2), [], ValueError, "b must not be empty"),
-    (None, [1.0], TypeError, "A must be an array of numbers; got NoneType"),
-])
+@pytest.mark.parametrize(
+    "A, b, kind, message",
+    [
+        (
+            np.eye(3),
+            [1.0, 2.0],
+            ValueError,
+            r"b must have 3 rows to match A with shape \(3, 3\)",
+        ),
+        (
+            [1.0, 2.0, 3.0],
+            [1.0, 2.0, 3.0],
+            ValueError,
+            r"A must be 2-D \(rows, columns\)",
+        ),
+        (
+            [[1.0], [np.inf]],
+            [1.0, 2.0],
+            ValueError,
+            "A must contain only finite numbers",
+        ),
+        (
+            np.eye(2),
+            [np.nan, 1.0],
+            ValueError,
+            "b must contain only finite numbers",
+        ),
+        (np.eye(2), [], ValueError, "b must not be empty"),
+        (
+            None,
+            [1.0],
+            TypeError,
+            "A must be an array of numbers; got NoneType",
+        ),
+    ],
+)
 def test_validation(A, b, kind, message):
     with pytest.raises(kind, match=message):
         lstsq(A, b)

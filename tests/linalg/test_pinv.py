@@ -44,7 +44,9 @@ def test_minimum_norm_solution_of_wide_system(data):
 
 
 def test_examples_and_rcond():
-    assert_allclose(pinv([[1.0, 1.0], [1.0, 1.0]]), np.full((2, 2), 0.25), **DIRECT)
+    assert_allclose(
+        pinv([[1.0, 1.0], [1.0, 1.0]]), np.full((2, 2), 0.25), **DIRECT
+    )
     assert_array_equal(pinv(np.zeros((2, 3))), np.zeros((3, 2)))
     A = np.diag([1.0, 1e-6])
     assert_allclose(pinv(A), np.diag([1.0, 1e6]), **DIRECT)
@@ -52,14 +54,22 @@ def test_examples_and_rcond():
     assert_array_equal(pinv(A, rcond=2.0), np.zeros((2, 2)))
 
 
-@pytest.mark.parametrize("A, rcond, kind, message", [
-    ([1.0, 2.0], None, ValueError, r"A must be 2-D \(rows, columns\); got shape \(2,\)"),
-    ([[np.nan]], None, ValueError, "A must contain only finite numbers"),
-    (np.zeros((0, 2)), None, ValueError, "A must not be empty"),
-    ("A", None, TypeError, "A must be an array of numbers; got str"),
-    (np.eye(2), -1.0, ValueError, "rcond must be >= 0; got -1.0"),
-    (np.eye(2), "1e-3", TypeError, "rcond must be a real number; got str"),
-])
+@pytest.mark.parametrize(
+    "A, rcond, kind, message",
+    [
+        (
+            [1.0, 2.0],
+            None,
+            ValueError,
+            r"A must be 2-D \(rows, columns\); got shape \(2,\)",
+        ),
+        ([[np.nan]], None, ValueError, "A must contain only finite numbers"),
+        (np.zeros((0, 2)), None, ValueError, "A must not be empty"),
+        ("A", None, TypeError, "A must be an array of numbers; got str"),
+        (np.eye(2), -1.0, ValueError, "rcond must be >= 0; got -1.0"),
+        (np.eye(2), "1e-3", TypeError, "rcond must be a real number; got str"),
+    ],
+)
 def test_validation(A, rcond, kind, message):
     with pytest.raises(kind, match=message):
         pinv(A, rcond=rcond)

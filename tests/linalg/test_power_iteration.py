@@ -22,7 +22,9 @@ def with_spectrum(rng, eigenvalues, *, symmetric, eigenvectors=False):
     if symmetric:
         S, _ = np.linalg.qr(rng.standard_normal((n, n)))
     else:
-        S = np.eye(n) + 0.3 * rng.standard_normal((n, n))  # well conditioned, not orthogonal
+        S = np.eye(n) + 0.3 * rng.standard_normal(
+            (n, n)
+        )  # well conditioned, not orthogonal
     A = (S * eigenvalues) @ np.linalg.inv(S)
     return (A, S) if eigenvectors else A
 
@@ -33,7 +35,9 @@ def dominant_symmetric(draw, max_n=5):
     n = draw(st.integers(1, max_n))
     Q = draw(orthonormal(n, n))
     lam1 = draw(st.sampled_from([-1.0, 1.0])) * draw(st.floats(1.0, 10.0))
-    rest = draw(arrays(np.float64, (n - 1,), elements=st.floats(-0.8, 0.8))) * abs(lam1)
+    rest = draw(
+        arrays(np.float64, (n - 1,), elements=st.floats(-0.8, 0.8))
+    ) * abs(lam1)
     return (Q * np.concatenate(([lam1], rest))) @ Q.T, lam1
 
 
@@ -46,34 +50,50 @@ def test_power_iteration_finds_the_dominant_eigenpair(A_and_lam1):
     assert_allclose(result.eigenvalue, lam1, **ITERATIVE)
     v = result.eigenvector
     assert_allclose(np.linalg.norm(v), 1.0, **DIRECT)
-    assert_allclose(A @ v, result.eigenvalue * v, rtol=0.0, atol=1e-9 * np.linalg.norm(A))
+    assert_allclose(
+        A @ v, result.eigenvalue * v, rtol=0.0, atol=1e-9 * np.linalg.norm(A)
+    )
 
 
 @pytest.mark.parametrize("symmetric", [True, False])
-def test_power_iteration_matches_numpy_on_diagonalizable_matrices(rng, symmetric):
+def test_power_iteration_matches_numpy_on_diagonalizable_matrices(
+    rng, symmetric
+):
     A = with_spectrum(rng, [-5.0, 3.0, 1.0, 0.5, -0.2], symmetric=symmetric)
     result = power_iteration(A, rng=rng)
     eigenvalues, eigenvectors = np.linalg.eig(A)
     i = np.argmax(np.abs(eigenvalues))
     v_np = np.real(eigenvectors[:, i]) / np.linalg.norm(eigenvectors[:, i])
     assert_allclose(result.eigenvalue, np.real(eigenvalues[i]), **ITERATIVE)
-    assert_allclose(np.abs(result.eigenvector @ v_np), 1.0, **ITERATIVE)  # same line
+    assert_allclose(
+        np.abs(result.eigenvector @ v_np), 1.0, **ITERATIVE
+    )  # same line
 
 
 def error_ratios(history, lam1):
     """Ratios e_{k+1} / e_k of the eigenvalue error, where e_k is above rounding level."""
     errors = np.abs(np.asarray(history) - lam1)
-    clean = (errors[:-1] < 1e-2) & (errors[1:] > 1e-11)  # past the transient, above rounding
+    clean = (errors[:-1] < 1e-2) & (
+        errors[1:] > 1e-11
+    )  # past the transient, above rounding
     assert np.count_nonzero(clean) >= 5
     return errors[1:][clean] / errors[:-1][clean]
 
 
-@pytest.mark.parametrize("symmetric, rate", [(False, 2.0 / 4.0), (True, (2.0 / 4.0) ** 2)])
+@pytest.mark.parametrize(
+    "symmetric, rate", [(False, 2.0 / 4.0), (True, (2.0 / 4.0) ** 2)]
+)
 def test_error_shrinks_by_lambda2_over_lambda1_per_step(rng, symmetric, rate):
     # Non-symmetric: the eigenvalue error shrinks like |l2/l1|; symmetric: like |l2/l1|**2.
-    A, S = with_spectrum(rng, [4.0, 2.0, 1.0, 0.5, 0.25], symmetric=symmetric, eigenvectors=True)
-    result = power_iteration(A, x0=S.sum(axis=1))  # equal parts of every eigenvector
-    assert_allclose(np.median(error_ratios(result.history, 4.0)), rate, rtol=0.02, atol=0.0)
+    A, S = with_spectrum(
+        rng, [4.0, 2.0, 1.0, 0.5, 0.25], symmetric=symmetric, eigenvectors=True
+    )
+    result = power_iteration(
+        A, x0=S.sum(axis=1)
+    )  # equal parts of every eigenvector
+    assert_allclose(
+        np.median(error_ratios(result.history, 4.0)), rate, rtol=0.02, atol=0.0
+    )
 
 
 def test_negative_dominant_eigenvalue_and_sign_convention(rng):
@@ -89,7 +109,9 @@ def test_result_records_its_path():
     assert isinstance(result, PowerIterationResult)
     assert result.history.shape == (result.n_iter,)
     assert result.history[-1] == result.eigenvalue
-    assert_allclose(result.history[0], 2.0, **DIRECT)  # Rayleigh quotient of (1, 1) / sqrt(2)
+    assert_allclose(
+        result.history[0], 2.0, **DIRECT
+    )  # Rayleigh quotient of (1, 1) / sqrt(2)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.n_iter = 0
 
@@ -109,20 +131,33 @@ def test_same_seed_same_result(rng):
     assert_array_equal(first.history, generator.history)
 
 
-@pytest.mark.parametrize("A", [
-    np.diag([1.0, -1.0]),  # |lambda_1| = |lambda_2|: the iterate flips between two directions
-    np.array([[0.0, -1.0], [1.0, 0.0]]),  # rotation by 90 degrees: eigenvalues +-i
-])
+@pytest.mark.parametrize(
+    "A",
+    [
+        np.diag(
+            [1.0, -1.0]
+        ),  # |lambda_1| = |lambda_2|: the iterate flips between two directions
+        np.array(
+            [[0.0, -1.0], [1.0, 0.0]]
+        ),  # rotation by 90 degrees: eigenvalues +-i
+    ],
+)
 def test_no_dominant_eigenvalue_warns_and_reports_not_converged(A):
-    with pytest.warns(ConvergenceWarning, match="power_iteration did not converge in 50"):
+    with pytest.warns(
+        ConvergenceWarning, match="power_iteration did not converge in 50"
+    ):
         result = power_iteration(A, x0=[1.0, 0.5], max_iter=50)
     assert not result.converged
     assert result.n_iter == 50 and result.history.shape == (50,)
 
 
 def test_too_few_iterations_warns(rng):
-    A = with_spectrum(rng, [1.0, 0.99, 0.5], symmetric=True)  # slow: ratio 0.99
-    with pytest.warns(ConvergenceWarning, match="raise max_iter or loosen tol"):
+    A = with_spectrum(
+        rng, [1.0, 0.99, 0.5], symmetric=True
+    )  # slow: ratio 0.99
+    with pytest.warns(
+        ConvergenceWarning, match="raise max_iter or loosen tol"
+    ):
         result = power_iteration(A, max_iter=5, rng=rng)
     assert not result.converged and result.n_iter == 5
 
@@ -132,21 +167,40 @@ def test_zero_matrix_converges_at_once():
     assert result.converged and result.eigenvalue == 0.0 and result.n_iter == 1
 
 
-@pytest.mark.parametrize("kwargs, kind, match", [
-    ({"A": np.ones((2, 3))}, ValueError, r"A must be square; got shape \(2, 3\)"),
-    ({"A": [[1.0, np.nan], [0.0, 1.0]]}, ValueError, "A must contain only finite numbers"),
-    ({"A": np.empty((0, 0))}, ValueError, "A must not be empty"),
-    ({"A": "A"}, TypeError, "A must be an array of numbers"),
-    ({"x0": [0.0, 0.0]}, ValueError, "x0 must be a nonzero vector"),
-    ({"x0": [1.0, 2.0, 3.0]}, ValueError, "x0 must have length 2; got length 3"),
-    ({"x0": [[1.0, 2.0]]}, ValueError, "x0 must be a 1-D vector"),
-    ({"x0": [np.inf, 1.0]}, ValueError, "x0 must contain only finite numbers"),
-    ({"max_iter": 0}, ValueError, "max_iter must be >= 1; got 0"),
-    ({"max_iter": 10.0}, TypeError, "max_iter must be an integer"),
-    ({"tol": -1e-3}, ValueError, "tol must be > 0"),
-    ({"tol": np.nan}, ValueError, "tol must be finite"),
-    ({"rng": "seed"}, TypeError, "rng must be None, an int seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs, kind, match",
+    [
+        (
+            {"A": np.ones((2, 3))},
+            ValueError,
+            r"A must be square; got shape \(2, 3\)",
+        ),
+        (
+            {"A": [[1.0, np.nan], [0.0, 1.0]]},
+            ValueError,
+            "A must contain only finite numbers",
+        ),
+        ({"A": np.empty((0, 0))}, ValueError, "A must not be empty"),
+        ({"A": "A"}, TypeError, "A must be an array of numbers"),
+        ({"x0": [0.0, 0.0]}, ValueError, "x0 must be a nonzero vector"),
+        (
+            {"x0": [1.0, 2.0, 3.0]},
+            ValueError,
+            "x0 must have length 2; got length 3",
+        ),
+        ({"x0": [[1.0, 2.0]]}, ValueError, "x0 must be a 1-D vector"),
+        (
+            {"x0": [np.inf, 1.0]},
+            ValueError,
+            "x0 must contain only finite numbers",
+        ),
+        ({"max_iter": 0}, ValueError, "max_iter must be >= 1; got 0"),
+        ({"max_iter": 10.0}, TypeError, "max_iter must be an integer"),
+        ({"tol": -1e-3}, ValueError, "tol must be > 0"),
+        ({"tol": np.nan}, ValueError, "tol must be finite"),
+        ({"rng": "seed"}, TypeError, "rng must be None, an int seed"),
+    ],
+)
 def test_power_iteration_rejects_bad_input(kwargs, kind, match):
     arguments = {"A": np.eye(2)} | kwargs
     with pytest.raises(kind, match=match):

@@ -13,11 +13,15 @@ from tolerances import DIRECT
 @given(tall())
 def test_projection_matrix_is_symmetric_idempotent_and_fixes_columns(A):
     m, n = A.shape
-    P = project(np.eye(m), A)  # projecting the identity's columns gives the matrix P
+    P = project(
+        np.eye(m), A
+    )  # projecting the identity's columns gives the matrix P
     assert_allclose(P @ P, P, **DIRECT)
     assert_allclose(P.T, P, **DIRECT)
     assert_allclose(P @ A, A, **DIRECT)
-    assert_allclose(np.trace(P), n, **DIRECT)  # the trace of a projection is its rank
+    assert_allclose(
+        np.trace(P), n, **DIRECT
+    )  # the trace of a projection is its rank
     assert_allclose(P, A @ np.linalg.pinv(A), **DIRECT)
 
 
@@ -31,7 +35,9 @@ def test_residual_is_orthogonal_to_the_column_space(data):
     assert_allclose(p, A @ np.linalg.lstsq(A, b, rcond=None)[0], **DIRECT)
     # b - p is the shortest: any other point A y of the column space is farther from b.
     y = data.draw(vectors(A.shape[1]))
-    assert np.linalg.norm(b - p) <= np.linalg.norm(b - A @ y) * (1 + DIRECT["rtol"])
+    assert np.linalg.norm(b - p) <= np.linalg.norm(b - A @ y) * (
+        1 + DIRECT["rtol"]
+    )
 
 
 @PROPERTY
@@ -50,18 +56,43 @@ def test_onto_a_line():
 
 
 def test_dependent_columns_raise():
-    with pytest.raises(np.linalg.LinAlgError, match="A must have linearly independent columns"):
+    with pytest.raises(
+        np.linalg.LinAlgError, match="A must have linearly independent columns"
+    ):
         project([1.0, 2.0, 3.0], [[1.0, 2.0], [1.0, 2.0], [0.0, 0.0]])
 
 
-@pytest.mark.parametrize("b, A, kind, message", [
-    ([1.0, 2.0], np.eye(3), ValueError, r"b must have 3 rows to match A with shape \(3, 3\)"),
-    (np.ones((3, 1, 1)), np.eye(3), ValueError, r"b must be 1-D \(m,\) or 2-D \(m, k\)"),
-    ([1.0, np.nan, 3.0], np.eye(3), ValueError, "b must contain only finite numbers"),
-    ([1.0, 2.0, 3.0], [1.0, 0.0, 0.0], ValueError, r"A must be 2-D .*Use A.reshape\(-1, 1\)"),
-    ([1.0], np.zeros((1, 0)), ValueError, "A must not be empty"),
-    ("b", np.eye(3), TypeError, "b must be an array of numbers; got str"),
-])
+@pytest.mark.parametrize(
+    "b, A, kind, message",
+    [
+        (
+            [1.0, 2.0],
+            np.eye(3),
+            ValueError,
+            r"b must have 3 rows to match A with shape \(3, 3\)",
+        ),
+        (
+            np.ones((3, 1, 1)),
+            np.eye(3),
+            ValueError,
+            r"b must be 1-D \(m,\) or 2-D \(m, k\)",
+        ),
+        (
+            [1.0, np.nan, 3.0],
+            np.eye(3),
+            ValueError,
+            "b must contain only finite numbers",
+        ),
+        (
+            [1.0, 2.0, 3.0],
+            [1.0, 0.0, 0.0],
+            ValueError,
+            r"A must be 2-D .*Use A.reshape\(-1, 1\)",
+        ),
+        ([1.0], np.zeros((1, 0)), ValueError, "A must not be empty"),
+        ("b", np.eye(3), TypeError, "b must be an array of numbers; got str"),
+    ],
+)
 def test_validation(b, A, kind, message):
     with pytest.raises(kind, match=message):
         project(b, A)

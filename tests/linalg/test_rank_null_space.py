@@ -62,20 +62,36 @@ def test_null_space_examples():
     N = null_space([[1.0, 1.0]])
     assert_allclose(np.abs(N[:, 0]), [np.sqrt(0.5), np.sqrt(0.5)], **DIRECT)
     assert null_space(np.eye(3)).shape == (3, 0)
-    assert_allclose(null_space(np.zeros((2, 3))) @ null_space(np.zeros((2, 3))).T, np.eye(3),
-                    **DIRECT)
+    assert_allclose(
+        null_space(np.zeros((2, 3))) @ null_space(np.zeros((2, 3))).T,
+        np.eye(3),
+        **DIRECT,
+    )
     assert null_space(np.diag([1.0, 1e-3]), tol=1e-2).shape == (2, 1)
 
 
 @pytest.mark.parametrize("function", [rank, null_space])
-@pytest.mark.parametrize("A, tol, kind, message", [
-    ([1.0, 2.0], None, ValueError, r"A must be 2-D \(rows, columns\); got shape \(2,\)"),
-    ([[1.0, np.nan]], None, ValueError, "A must contain only finite numbers"),
-    (np.zeros((2, 0)), None, ValueError, "A must not be empty"),
-    ("matrix", None, TypeError, "A must be an array of numbers; got str"),
-    (np.eye(2), -1e-3, ValueError, "tol must be >= 0; got -0.001"),
-    (np.eye(2), [1e-3], TypeError, "tol must be a real number; got list"),
-])
+@pytest.mark.parametrize(
+    "A, tol, kind, message",
+    [
+        (
+            [1.0, 2.0],
+            None,
+            ValueError,
+            r"A must be 2-D \(rows, columns\); got shape \(2,\)",
+        ),
+        (
+            [[1.0, np.nan]],
+            None,
+            ValueError,
+            "A must contain only finite numbers",
+        ),
+        (np.zeros((2, 0)), None, ValueError, "A must not be empty"),
+        ("matrix", None, TypeError, "A must be an array of numbers; got str"),
+        (np.eye(2), -1e-3, ValueError, "tol must be >= 0; got -0.001"),
+        (np.eye(2), [1e-3], TypeError, "tol must be a real number; got list"),
+    ],
+)
 def test_validation(function, A, tol, kind, message):
     with pytest.raises(kind, match=message):
         function(A, tol=tol)

@@ -23,9 +23,15 @@ def assert_thin_svd(A, U, s, Vt):
     assert np.all(s >= 0) and np.all(np.diff(s) <= 0)
     assert_allclose(U.T @ U, np.eye(k), **DIRECT)
     assert_allclose(Vt @ Vt.T, np.eye(k), **DIRECT)
-    assert_allclose((U * s) @ Vt, A, rtol=DIRECT["rtol"], atol=DIRECT["atol"] * scale)
-    assert_allclose(s, np.linalg.svd(A, compute_uv=False), rtol=DIRECT["rtol"],
-                    atol=DIRECT["atol"] * scale)
+    assert_allclose(
+        (U * s) @ Vt, A, rtol=DIRECT["rtol"], atol=DIRECT["atol"] * scale
+    )
+    assert_allclose(
+        s,
+        np.linalg.svd(A, compute_uv=False),
+        rtol=DIRECT["rtol"],
+        atol=DIRECT["atol"] * scale,
+    )
 
 
 @PROPERTY
@@ -40,24 +46,35 @@ def test_svd_of_rank_deficient_matrices_keeps_u_orthonormal(A_and_rank):
     A, rank = A_and_rank
     U, s, Vt = svd(A)
     assert_thin_svd(A, U, s, Vt)
-    assert_allclose(s[rank:], 0.0, rtol=0.0, atol=DIRECT["atol"] * max(1.0, s[0]))
+    assert_allclose(
+        s[rank:], 0.0, rtol=0.0, atol=DIRECT["atol"] * max(1.0, s[0])
+    )
 
 
-@pytest.mark.parametrize("shape", [(1, 1), (1, 5), (5, 1), (3, 3), (12, 7), (7, 12), (40, 30)])
+@pytest.mark.parametrize(
+    "shape", [(1, 1), (1, 5), (5, 1), (3, 3), (12, 7), (7, 12), (40, 30)]
+)
 def test_svd_on_random_matrices(rng, shape):
     A = rng.standard_normal(shape)
     assert_thin_svd(A, *svd(A))
 
 
-@pytest.mark.parametrize("A", [
-    np.zeros((4, 3)),
-    np.zeros((2, 5)),
-    np.ones((6, 4)),  # rank 1
-    np.outer([1.0, 2.0, 3.0], [1.0, -1.0]),  # rank 1, wide after transposing
-    np.eye(5),  # a repeated singular value
-    np.diag([1.0, 1e-20, 0.0]),
-    np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]),  # a zero column and a zero row
-])
+@pytest.mark.parametrize(
+    "A",
+    [
+        np.zeros((4, 3)),
+        np.zeros((2, 5)),
+        np.ones((6, 4)),  # rank 1
+        np.outer(
+            [1.0, 2.0, 3.0], [1.0, -1.0]
+        ),  # rank 1, wide after transposing
+        np.eye(5),  # a repeated singular value
+        np.diag([1.0, 1e-20, 0.0]),
+        np.array(
+            [[1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+        ),  # a zero column and a zero row
+    ],
+)
 def test_svd_of_special_matrices(A):
     assert_thin_svd(A, *svd(A))
 
@@ -65,7 +82,9 @@ def test_svd_of_special_matrices(A):
 def test_svd_factors_match_numpy_up_to_sign(rng):
     Q1, _ = np.linalg.qr(rng.standard_normal((6, 4)))
     Q2, _ = np.linalg.qr(rng.standard_normal((4, 4)))
-    A = (Q1 * [5.0, 3.0, 2.0, 0.5]) @ Q2.T  # distinct singular values: vectors unique up to sign
+    A = (
+        Q1 * [5.0, 3.0, 2.0, 0.5]
+    ) @ Q2.T  # distinct singular values: vectors unique up to sign
     U, s, Vt = svd(A)
     U_np, s_np, Vt_np = np.linalg.svd(A, full_matrices=False)
     signs = np.sign(np.sum(U * U_np, axis=0))
@@ -116,19 +135,24 @@ def test_svd_does_not_warn_on_a_large_matrix(rng):
 
 def test_svd_warns_when_sweeps_run_out(rng, monkeypatch):
     monkeypatch.setattr(_svd, "MAX_SWEEPS", 1)
-    with pytest.warns(ConvergenceWarning, match="svd: one-sided Jacobi did not converge in 1"):
+    with pytest.warns(
+        ConvergenceWarning, match="svd: one-sided Jacobi did not converge in 1"
+    ):
         svd(rng.standard_normal((6, 6)))
 
 
-@pytest.mark.parametrize("bad, kind, match", [
-    (np.ones(3), ValueError, r"A must be 2-D .*Use A.reshape\(-1, 1\)"),
-    (np.ones((2, 2, 2)), ValueError, "A must be 2-D"),
-    (np.empty((0, 3)), ValueError, "A must not be empty"),
-    ([[1.0, np.nan]], ValueError, "A must contain only finite numbers"),
-    ([[np.inf, 1.0]], ValueError, "A must contain only finite numbers"),
-    ("matrix", TypeError, "A must be an array of numbers"),
-    (None, TypeError, "A must be an array of numbers"),
-])
+@pytest.mark.parametrize(
+    "bad, kind, match",
+    [
+        (np.ones(3), ValueError, r"A must be 2-D .*Use A.reshape\(-1, 1\)"),
+        (np.ones((2, 2, 2)), ValueError, "A must be 2-D"),
+        (np.empty((0, 3)), ValueError, "A must not be empty"),
+        ([[1.0, np.nan]], ValueError, "A must contain only finite numbers"),
+        ([[np.inf, 1.0]], ValueError, "A must contain only finite numbers"),
+        ("matrix", TypeError, "A must be an array of numbers"),
+        (None, TypeError, "A must be an array of numbers"),
+    ],
+)
 def test_svd_rejects_bad_input(bad, kind, match):
     with pytest.raises(kind, match=match):
         svd(bad)

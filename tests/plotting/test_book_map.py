@@ -27,7 +27,11 @@ def bars():
 
 
 def _by_gid(artists, prefix):
-    return {a.get_gid(): a for a in artists if (a.get_gid() or "").startswith(prefix)}
+    return {
+        a.get_gid(): a
+        for a in artists
+        if (a.get_gid() or "").startswith(prefix)
+    }
 
 
 def test_every_chapter_is_a_node(graph):
@@ -39,7 +43,11 @@ def test_every_chapter_is_a_node(graph):
 
 def test_every_prerequisite_edge_is_drawn_and_nothing_else(graph):
     edges = _by_gid(graph.texts, "edge-")
-    expected = {f"edge-{p}-{c.number}" for c in load_chapters() for p in c.prerequisites}
+    expected = {
+        f"edge-{p}-{c.number}"
+        for c in load_chapters()
+        for p in c.prerequisites
+    }
     assert set(edges) == expected
     assert all(e.arrow_patch is not None for e in edges.values())
 
@@ -48,8 +56,8 @@ def test_edges_point_from_prerequisite_to_chapter(graph):
     nodes = _by_gid(graph.texts, "chapter-")
     for gid, edge in _by_gid(graph.texts, "edge-").items():
         _, p, c = gid.split("-")
-        assert edge.xy == nodes[f"chapter-{c}"].get_position()       # the head
-        assert edge.xyann == nodes[f"chapter-{p}"].get_position()    # the tail
+        assert edge.xy == nodes[f"chapter-{c}"].get_position()  # the head
+        assert edge.xyann == nodes[f"chapter-{p}"].get_position()  # the tail
 
 
 def test_layers_go_left_to_right(graph):
@@ -57,13 +65,17 @@ def test_layers_go_left_to_right(graph):
     x = {int(g.split("-")[1]): t.get_position()[0] for g, t in nodes.items()}
     for c in load_chapters():
         assert all(x[p] < x[c.number] for p in c.prerequisites)
-    assert min(x, key=x.get) == 1  # the chapter with no prerequisites starts the map
+    assert (
+        min(x, key=x.get) == 1
+    )  # the chapter with no prerequisites starts the map
 
 
 def test_graph_is_acyclic_and_prerequisites_come_earlier():
     chapters = load_chapters()
     seen = set()
-    for c in chapters:  # in book order, every prerequisite has already been read
+    for (
+        c
+    ) in chapters:  # in book order, every prerequisite has already been read
         assert set(c.prerequisites) <= seen, c.number
         seen.add(c.number)
     # Kahn's algorithm removes every node exactly when there is no cycle
@@ -85,7 +97,7 @@ def test_nodes_do_not_overlap(graph):
     nodes = _by_gid(graph.texts, "chapter-").values()
     boxes = [t.get_bbox_patch().get_window_extent() for t in nodes]
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
 
 
@@ -94,7 +106,9 @@ def test_bar_widths_equal_the_topic_weights(bars):
     per_chapter = defaultdict(float)
     for gid, bar in _by_gid(bars.patches, "weight-").items():
         _, chapter, source = gid.split("-", 2)
-        np.testing.assert_allclose(bar.get_width(), split[int(chapter)][source], **DIRECT)
+        np.testing.assert_allclose(
+            bar.get_width(), split[int(chapter)][source], **DIRECT
+        )
         per_chapter[int(chapter)] += bar.get_width()
     assert set(per_chapter) == set(total)
     for chapter, width in per_chapter.items():

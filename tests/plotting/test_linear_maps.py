@@ -61,7 +61,9 @@ def test_grid_lines_are_mapped_by_A(ax, rng):
     before, after = _gid(ax.lines, "grid-before"), _gid(ax.lines, "grid-after")
     assert len(before) == len(after) == 2 * (2 * 3 + 1)
     for b, a in zip(before, after):
-        np.testing.assert_allclose(a.get_xydata(), b.get_xydata() @ A.T, **DIRECT)
+        np.testing.assert_allclose(
+            a.get_xydata(), b.get_xydata() @ A.T, **DIRECT
+        )
 
 
 def test_basis_sets_the_grid_before_the_map(ax):
@@ -79,7 +81,9 @@ def test_basis_sets_the_grid_before_the_map(ax):
 
 def test_show_original_false_draws_only_the_image(ax):
     plot_linear_map(np.eye(2), ax=ax, show_original=False)
-    assert not _gid(ax.lines, "grid-before") and not _gid(ax.patches, "cell-before")
+    assert not _gid(ax.lines, "grid-before") and not _gid(
+        ax.patches, "cell-before"
+    )
 
 
 def test_limits_hold_the_image(ax):
@@ -96,14 +100,25 @@ def test_returns_the_axes_it_was_given_or_a_new_one(ax):
     plt.close(new.figure)
 
 
-@pytest.mark.parametrize(("kwargs", "error", "match"), [
-    ({"A": np.eye(3)}, ValueError, r"A must be a 2 x 2 matrix.*\(3, 3\)"),
-    ({"A": [1.0, 2.0]}, ValueError, "A must be 2-D"),
-    ({"A": [[1.0, np.nan], [0.0, 1.0]]}, ValueError, "finite"),
-    ({"A": np.eye(2), "basis": np.ones((2, 3))}, ValueError, r"basis must be a 2 x 2"),
-    ({"A": np.eye(2), "extent": 0}, ValueError, "extent must be >= 1"),
-    ({"A": np.eye(2), "extent": 1.5}, TypeError, "extent must be an integer"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"A": np.eye(3)}, ValueError, r"A must be a 2 x 2 matrix.*\(3, 3\)"),
+        ({"A": [1.0, 2.0]}, ValueError, "A must be 2-D"),
+        ({"A": [[1.0, np.nan], [0.0, 1.0]]}, ValueError, "finite"),
+        (
+            {"A": np.eye(2), "basis": np.ones((2, 3))},
+            ValueError,
+            r"basis must be a 2 x 2",
+        ),
+        ({"A": np.eye(2), "extent": 0}, ValueError, "extent must be >= 1"),
+        (
+            {"A": np.eye(2), "extent": 1.5},
+            TypeError,
+            "extent must be an integer",
+        ),
+    ],
+)
 def test_plot_linear_map_rejects_bad_input(kwargs, error, match):
     with pytest.raises(error, match=match):
         plot_linear_map(**kwargs)
@@ -114,24 +129,47 @@ def test_vectors_are_drawn_from_their_origins(ax):
     plot_vectors(V, origins=[[0.0, 0.0], [2.0, 1.0]], ax=ax, labels=["a", "b"])
     tips = [_gid(ax.texts, f"vector-{i}")[0].xy for i in (0, 1)]
     np.testing.assert_allclose(tips, [[2.0, 1.0], [1.0, 2.5]], **DIRECT)
-    assert [t.get_text() for t in ax.texts if t.get_gid() is None] == ["a", "b"]
+    assert [t.get_text() for t in ax.texts if t.get_gid() is None] == [
+        "a",
+        "b",
+    ]
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    assert x0 < 0 and x1 > 2 and y0 < 0 and y1 > 2.5   # tails, tips and a margin
+    assert (
+        x0 < 0 and x1 > 2 and y0 < 0 and y1 > 2.5
+    )  # tails, tips and a margin
 
 
 def test_vectors_share_one_origin(ax):
-    plot_vectors([[1.0, 0.0], [0.0, 1.0]], origins=[1.0, 1.0], ax=ax,
-                 colors=["C3", "C4"])
-    np.testing.assert_allclose(_gid(ax.texts, "vector-1")[0].xyann, [1.0, 1.0], **DIRECT)
+    plot_vectors(
+        [[1.0, 0.0], [0.0, 1.0]],
+        origins=[1.0, 1.0],
+        ax=ax,
+        colors=["C3", "C4"],
+    )
+    np.testing.assert_allclose(
+        _gid(ax.texts, "vector-1")[0].xyann, [1.0, 1.0], **DIRECT
+    )
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"vectors": [[1.0, 2.0, 3.0]]}, r"vectors must have shape \(k, 2\)"),
-    ({"vectors": [1.0, 2.0]}, "vectors must be 2-D"),
-    ({"vectors": [[1.0, 2.0]], "origins": [[0.0, 0.0], [1.0, 1.0]]}, "origins must have shape"),
-    ({"vectors": [[1.0, 2.0]], "colors": ["C0", "C1"]}, r"colors must have one entry .*\(1\)"),
-    ({"vectors": [[1.0, 2.0]], "labels": []}, "labels must have one entry"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"vectors": [[1.0, 2.0, 3.0]]}, r"vectors must have shape \(k, 2\)"),
+        ({"vectors": [1.0, 2.0]}, "vectors must be 2-D"),
+        (
+            {"vectors": [[1.0, 2.0]], "origins": [[0.0, 0.0], [1.0, 1.0]]},
+            "origins must have shape",
+        ),
+        (
+            {"vectors": [[1.0, 2.0]], "colors": ["C0", "C1"]},
+            r"colors must have one entry .*\(1\)",
+        ),
+        (
+            {"vectors": [[1.0, 2.0]], "labels": []},
+            "labels must have one entry",
+        ),
+    ],
+)
 def test_plot_vectors_rejects_bad_input(kwargs, match):
     with pytest.raises(ValueError, match=match):
         plot_vectors(**kwargs)

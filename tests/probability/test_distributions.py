@@ -79,19 +79,30 @@ def test_continuous_against_scipy(ours, ref):
 
 def test_log_densities_stay_finite_where_densities_underflow():
     assert Normal(0, 1).pdf(40.0) == 0.0
-    assert Normal(0, 1).logpdf(40.0) == pytest.approx(stats.norm.logpdf(40.0), rel=1e-12)
-    assert Poisson(3.0).pmf(400) == 0.0 and np.isfinite(Poisson(3.0).logpmf(400))
-    assert Poisson(3.0).logpmf(400) == pytest.approx(stats.poisson(3.0).logpmf(400),
-                                                     rel=1e-12)
+    assert Normal(0, 1).logpdf(40.0) == pytest.approx(
+        stats.norm.logpdf(40.0), rel=1e-12
+    )
+    assert Poisson(3.0).pmf(400) == 0.0 and np.isfinite(
+        Poisson(3.0).logpmf(400)
+    )
+    assert Poisson(3.0).logpmf(400) == pytest.approx(
+        stats.poisson(3.0).logpmf(400), rel=1e-12
+    )
     assert Binomial(2000, 0.5).pmf(0) == 0.0
-    assert Binomial(2000, 0.5).logpmf(0) == pytest.approx(2000 * np.log(0.5), rel=1e-12)
+    assert Binomial(2000, 0.5).logpmf(0) == pytest.approx(
+        2000 * np.log(0.5), rel=1e-12
+    )
 
 
 def test_the_survival_function_is_accurate_in_the_tail():
     # 1 - cdf would be 0 here; sf is not
-    assert Normal(0, 1).sf(10.0) == pytest.approx(stats.norm.sf(10.0), rel=1e-10)
+    assert Normal(0, 1).sf(10.0) == pytest.approx(
+        stats.norm.sf(10.0), rel=1e-10
+    )
     assert Exponential(1.0).sf(50.0) == pytest.approx(np.exp(-50.0), rel=1e-12)
-    assert Poisson(2.0).sf(30) == pytest.approx(stats.poisson(2.0).sf(30), rel=1e-8)
+    assert Poisson(2.0).sf(30) == pytest.approx(
+        stats.poisson(2.0).sf(30), rel=1e-8
+    )
 
 
 def test_exponential_is_memoryless():
@@ -100,8 +111,9 @@ def test_exponential_is_memoryless():
     assert_allclose(X.sf(s + t) / X.sf(s), X.sf(t), **DIRECT)
 
 
-@pytest.mark.parametrize(("ours", "ref"), DISCRETE[1:] + CONTINUOUS,
-                         ids=IDS_D[1:] + IDS_C)
+@pytest.mark.parametrize(
+    ("ours", "ref"), DISCRETE[1:] + CONTINUOUS, ids=IDS_D[1:] + IDS_C
+)
 def test_sample_moments_within_statistical_bounds(ours, ref):
     n = 40_000
     x = ours.sample(n, rng=7)
@@ -129,26 +141,29 @@ def test_sampling_is_reproducible_and_shaped():
     assert X.sample(3, rng=gen).shape == (3,)
 
 
-@pytest.mark.parametrize(("make", "match"), [
-    (lambda: Bernoulli(1.5), "p must be <= 1"),
-    (lambda: Bernoulli(-0.1), "p must be >= 0"),
-    (lambda: Bernoulli("0.5"), "p must be a real number"),
-    (lambda: Binomial(-1, 0.5), "n must be >= 0"),
-    (lambda: Binomial(2.5, 0.5), "n must be an integer"),
-    (lambda: Binomial(3, np.nan), "p must be finite"),
-    (lambda: Poisson(0.0), "lam must be > 0"),
-    (lambda: Poisson(-2.0), "lam must be > 0"),
-    (lambda: Uniform(1.0, 1.0), "high must be > low"),
-    (lambda: Uniform(0.0, np.inf), "high must be finite"),
-    (lambda: Normal(0.0, 0.0), "sigma must be > 0"),
-    (lambda: Normal(0.0, -1.0), "sigma must be > 0"),
-    (lambda: Exponential(0.0), "rate must be > 0"),
-    (lambda: Normal().ppf(1.5), "q must hold probabilities"),
-    (lambda: Normal().sample(-1), "size must be >= 0"),
-    (lambda: Normal().sample(2.5), "size must be an integer"),
-    (lambda: Normal().sample(3, rng="seed"), "rng must be None"),
-    (lambda: Normal().pdf("x"), "x must be an array of numbers"),
-])
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        (lambda: Bernoulli(1.5), "p must be <= 1"),
+        (lambda: Bernoulli(-0.1), "p must be >= 0"),
+        (lambda: Bernoulli("0.5"), "p must be a real number"),
+        (lambda: Binomial(-1, 0.5), "n must be >= 0"),
+        (lambda: Binomial(2.5, 0.5), "n must be an integer"),
+        (lambda: Binomial(3, np.nan), "p must be finite"),
+        (lambda: Poisson(0.0), "lam must be > 0"),
+        (lambda: Poisson(-2.0), "lam must be > 0"),
+        (lambda: Uniform(1.0, 1.0), "high must be > low"),
+        (lambda: Uniform(0.0, np.inf), "high must be finite"),
+        (lambda: Normal(0.0, 0.0), "sigma must be > 0"),
+        (lambda: Normal(0.0, -1.0), "sigma must be > 0"),
+        (lambda: Exponential(0.0), "rate must be > 0"),
+        (lambda: Normal().ppf(1.5), "q must hold probabilities"),
+        (lambda: Normal().sample(-1), "size must be >= 0"),
+        (lambda: Normal().sample(2.5), "size must be an integer"),
+        (lambda: Normal().sample(3, rng="seed"), "rng must be None"),
+        (lambda: Normal().pdf("x"), "x must be an array of numbers"),
+    ],
+)
 def test_bad_parameters_are_named(make, match):
     with pytest.raises((ValueError, TypeError), match=match):
         make()

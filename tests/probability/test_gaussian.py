@@ -31,7 +31,9 @@ def test_density_against_scipy(d):
 def test_logpdf_finite_far_away():
     g = MultivariateNormal([0.0, 0.0], np.eye(2))
     assert g.pdf([60.0, 0.0]) == 0.0
-    assert g.logpdf([60.0, 0.0]) == pytest.approx(-1800 - np.log(2 * np.pi), rel=1e-12)
+    assert g.logpdf([60.0, 0.0]) == pytest.approx(
+        -1800 - np.log(2 * np.pi), rel=1e-12
+    )
 
 
 def test_samples_have_the_right_mean_and_covariance():
@@ -42,8 +44,10 @@ def test_samples_have_the_right_mean_and_covariance():
     se = np.sqrt(np.diag(S) / len(X))
     assert np.all(np.abs(X.mean(axis=0) - mu) < 5 * se)
     assert_allclose(np.cov(X.T), S, rtol=0.03, atol=0.03 * np.abs(S).max())
-    assert np.array_equal(MultivariateNormal(mu, S).sample(4, rng=2),
-                          MultivariateNormal(mu, S).sample(4, rng=2))
+    assert np.array_equal(
+        MultivariateNormal(mu, S).sample(4, rng=2),
+        MultivariateNormal(mu, S).sample(4, rng=2),
+    )
 
 
 def test_marginal_keeps_the_block():
@@ -60,9 +64,14 @@ def test_condition_matches_the_schur_complement_and_monte_carlo():
     obs, rest, v = [1], [0, 2], np.array([0.7])
     c = MultivariateNormal(mu, S).condition(obs, v)
     S_ro, S_oo = S[np.ix_(rest, obs)], S[np.ix_(obs, obs)]
-    assert_allclose(c.mean, mu[rest] + S_ro @ np.linalg.solve(S_oo, v - mu[obs]), **DIRECT)
-    assert_allclose(c.cov, S[np.ix_(rest, rest)] - S_ro @ np.linalg.solve(S_oo, S_ro.T),
-                    **DIRECT)
+    assert_allclose(
+        c.mean, mu[rest] + S_ro @ np.linalg.solve(S_oo, v - mu[obs]), **DIRECT
+    )
+    assert_allclose(
+        c.cov,
+        S[np.ix_(rest, rest)] - S_ro @ np.linalg.solve(S_oo, S_ro.T),
+        **DIRECT,
+    )
     # Monte Carlo: draws whose observed coordinate lands near v
     X = MultivariateNormal(mu, S).sample(400_000, rng=5)
     near = X[np.abs(X[:, 1] - v[0]) < 0.02][:, rest]
@@ -78,23 +87,65 @@ def test_condition_keeps_the_original_order_of_the_rest():
     assert_allclose(np.diag(c.cov), [1.0, 2.0, 4.0], **DIRECT)
 
 
-@pytest.mark.parametrize(("make", "error", "match"), [
-    (lambda: MultivariateNormal([0, 0], [[1, 2], [2, 1]]), ValueError, "positive definite"),
-    (lambda: MultivariateNormal([0, 0], [[1, 0.5], [0, 1]]), ValueError, "symmetric"),
-    (lambda: MultivariateNormal([0, 0], np.eye(3)), ValueError, r"shape \(2, 2\)"),
-    (lambda: MultivariateNormal([[0, 0]], np.eye(2)), ValueError, "mean must be a 1-D"),
-    (lambda: MultivariateNormal([0, 0], np.eye(2)).logpdf([1, 2, 3]), ValueError,
-     "x must have shape"),
-    (lambda: MultivariateNormal([0, 0], np.eye(2)).marginal([2]), ValueError,
-     "distinct coordinates"),
-    (lambda: MultivariateNormal([0, 0], np.eye(2)).marginal([0.5]), TypeError,
-     "integer coordinates"),
-    (lambda: MultivariateNormal([0, 0], np.eye(2)).condition([0, 1], [1, 1]), ValueError,
-     "at least one coordinate"),
-    (lambda: MultivariateNormal([0, 0], np.eye(2)).condition([0], [1, 1]), ValueError,
-     "values must have length 1"),
-    (lambda: MultivariateNormal([0, 0], np.eye(2)).sample(-3), ValueError, "size must be"),
-])
+@pytest.mark.parametrize(
+    ("make", "error", "match"),
+    [
+        (
+            lambda: MultivariateNormal([0, 0], [[1, 2], [2, 1]]),
+            ValueError,
+            "positive definite",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], [[1, 0.5], [0, 1]]),
+            ValueError,
+            "symmetric",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(3)),
+            ValueError,
+            r"shape \(2, 2\)",
+        ),
+        (
+            lambda: MultivariateNormal([[0, 0]], np.eye(2)),
+            ValueError,
+            "mean must be a 1-D",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(2)).logpdf([1, 2, 3]),
+            ValueError,
+            "x must have shape",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(2)).marginal([2]),
+            ValueError,
+            "distinct coordinates",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(2)).marginal([0.5]),
+            TypeError,
+            "integer coordinates",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(2)).condition(
+                [0, 1], [1, 1]
+            ),
+            ValueError,
+            "at least one coordinate",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(2)).condition(
+                [0], [1, 1]
+            ),
+            ValueError,
+            "values must have length 1",
+        ),
+        (
+            lambda: MultivariateNormal([0, 0], np.eye(2)).sample(-3),
+            ValueError,
+            "size must be",
+        ),
+    ],
+)
 def test_bad_input_is_named(make, error, match):
     with pytest.raises(error, match=match):
         make()

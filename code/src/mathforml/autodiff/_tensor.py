@@ -276,7 +276,11 @@ class Tensor:
                 f"{self.shape}. Reduce it first (y.sum().backward()) or pass "
                 f"grad= with shape {self.shape}."
             )
-        grad = np.ones(self.shape) if grad is None else as_array(grad, name="grad")
+        grad = (
+            np.ones(self.shape)
+            if grad is None
+            else as_array(grad, name="grad")
+        )
         if grad.shape != self.shape:
             raise ValueError(
                 f"grad must have the shape of the tensor, {self.shape}; got "
@@ -297,7 +301,9 @@ def _backpropagate(root: Tensor, grad: np.ndarray) -> None:
             if parent.requires_grad:
                 g_parent = _unbroadcast(vjp(g), parent.shape)
                 key = id(parent)
-                grads[key] = grads[key] + g_parent if key in grads else g_parent
+                grads[key] = (
+                    grads[key] + g_parent if key in grads else g_parent
+                )
 
 
 def as_tensor(x) -> Tensor:
@@ -330,7 +336,10 @@ def _unbroadcast(g: np.ndarray, shape: tuple) -> np.ndarray:
 
 
 def _check_matmul(A: np.ndarray, B: np.ndarray) -> None:
-    if not (1 <= A.ndim <= 2 and 1 <= B.ndim <= 2) or A.shape[-1] != B.shape[0]:
+    if (
+        not (1 <= A.ndim <= 2 and 1 <= B.ndim <= 2)
+        or A.shape[-1] != B.shape[0]
+    ):
         raise ValueError(
             f"cannot multiply shapes {A.shape} @ {B.shape}: both must be 1-D "
             "or 2-D and the inner dimensions must agree."

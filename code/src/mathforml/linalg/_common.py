@@ -9,6 +9,18 @@ from mathforml._validation import as_array
 EPS = np.finfo(float).eps
 
 
+def scale_of(A: np.ndarray) -> float:
+    """The largest |entry| of ``A`` (1 for a zero array): divide by it before squaring.
+
+    The teaching algorithms square entries (norms, Gram matrices, rotation angles). With
+    entries near 1e200 the squares overflow, near 1e-200 they underflow, and the answer is
+    silently wrong. Working on ``A / scale_of(A)`` and scaling the result back, as LAPACK
+    does, keeps them exact over the whole range of doubles.
+    """
+    s = float(np.max(np.abs(A), initial=0.0))
+    return s if s > 0 else 1.0
+
+
 def default_tol(A: np.ndarray) -> float:
     r"""The tolerance below which a pivot of ``A`` counts as zero: ``max(m, n) * eps * max|A_ij|``.
 

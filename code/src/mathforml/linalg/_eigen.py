@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -16,6 +16,7 @@ from mathforml._validation import (
     check_scalar,
 )
 from mathforml.exceptions import ConvergenceWarning
+from mathforml.linalg._common import scale_of
 
 __all__ = [
     "PowerIterationResult",
@@ -172,7 +173,13 @@ def power_iteration(
     max_iter = check_int(max_iter, name="max_iter", minimum=1)
     tol = check_scalar(tol, name="tol", low=0, low_inclusive=False)
     x = _start_vector(x0, A.shape[0], rng)
-    result = _power_iteration(A, x, max_iter, tol)
+    s = scale_of(
+        A
+    )  # iterate on A / s: no overflow or underflow at extreme scales
+    result = _power_iteration(A / s, x, max_iter, tol)
+    result = replace(
+        result, eigenvalue=result.eigenvalue * s, history=result.history * s
+    )
     if not result.converged:
         warnings.warn(
             f"power_iteration did not converge in {max_iter} iterations. The "
@@ -283,7 +290,9 @@ def eig_sym(
     A = _as_symmetric(A, name="A")
     tol = check_scalar(tol, name="tol", low=0, low_inclusive=False)
     max_sweeps = check_int(max_sweeps, name="max_sweeps", minimum=1)
-    w, V, converged = _jacobi_eigen(A, tol, max_sweeps)
+    s = scale_of(A)  # rotate A / s: no overflow or underflow at extreme scales
+    w, V, converged = _jacobi_eigen(A / s, tol, max_sweeps)
+    w = w * s
     if not converged:
         warnings.warn(
             f"eig_sym did not converge in {max_sweeps} sweeps; raise max_sweeps "

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, check_scalar
-from mathforml.linalg._common import as_rhs, default_tol
+from mathforml.linalg._common import EPS, as_rhs, default_tol
 
 __all__ = ["RowEchelonForm", "det", "gauss_solve", "inv", "row_reduce"]
 
@@ -133,8 +133,10 @@ def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
     A : array_like, shape (m, n)
         Any matrix, for example an augmented matrix :math:`[A \mid b]`.
     tol : float, optional
-        Entries at most ``tol`` in size count as zero when looking for a pivot. Default
-        ``max(m, n) * eps * max|A_ij|``.
+        Entries at most ``tol`` in size count as zero when looking for a pivot. Default:
+        a tolerance per column, ``max(m, n) * eps * max_i |A_ij|`` for column ``j``, so
+        a huge right-hand side in an augmented matrix cannot hide the pivots of the
+        coefficient columns.
 
     Returns
     -------
@@ -169,15 +171,19 @@ def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
     (0, 2)
     """
     A = as_matrix(A, name="A")
-    if tol is None:
-        tol = default_tol(A)
-    tol = check_scalar(tol, name="tol", low=0)
-    R, pivots = _row_reduce(A, tol)
+    if tol is None:  # one tolerance per column, from that column's own scale
+        tols = max(A.shape) * EPS * np.max(np.abs(A), axis=0)
+    else:
+        tols = np.full(A.shape[1], check_scalar(tol, name="tol", low=0))
+    R, pivots = _row_reduce(A, tols)
     return RowEchelonForm(R, pivots)
 
 
-def _row_reduce(A: np.ndarray, tol: float) -> tuple[np.ndarray, tuple]:
-    """Reduced row echelon form by Gauss-Jordan elimination with partial pivoting."""
+def _row_reduce(A: np.ndarray, tols: np.ndarray) -> tuple[np.ndarray, tuple]:
+    """Reduced row echelon form by Gauss-Jordan elimination with partial pivoting.
+
+    ``tols[j]`` is the size below which an entry of column ``j`` counts as zero.
+    """
     R = A.copy()
     m, n = R.shape
     pivots: list[int] = []
@@ -186,7 +192,7 @@ def _row_reduce(A: np.ndarray, tol: float) -> tuple[np.ndarray, tuple]:
         if r == m:
             break
         p = r + int(np.argmax(np.abs(R[r:, j])))
-        if abs(R[p, j]) <= tol:  # no pivot: column j belongs to a free variable
+        if abs(R[p, j]) <= tols[j]:  # no pivot: column j holds a free variable
             R[r:, j] = 0.0
             continue
         R[[r, p]] = R[[p, r]]
@@ -281,7 +287,8 @@ def inv(A: ArrayLike) -> np.ndarray:
 def _inverse(A: np.ndarray) -> np.ndarray:
     """Row-reduce [A | I] to [I | A⁻¹]; a missing pivot means A is singular."""
     n = A.shape[0]
-    R, pivots = _row_reduce(np.hstack([A, np.eye(n)]), default_tol(A))
+    tols = np.full(2 * n, default_tol(A))
+    R, pivots = _row_reduce(np.hstack([A, np.eye(n)]), tols)
     if pivots != tuple(range(n)):
         rank = sum(p < n for p in pivots)
         raise np.linalg.LinAlgError(

@@ -6,7 +6,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, check_scalar
-from mathforml.linalg._common import EPS, as_rhs
+from mathforml.linalg._common import EPS, as_rhs, scale_of
 from mathforml.linalg._elimination import _back_substitute
 
 __all__ = ["gram_schmidt", "lstsq", "pinv", "project"]
@@ -69,7 +69,9 @@ def gram_schmidt(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         raise _dependent(
             f"{n} vectors in R^{m} are always dependent (more columns than rows)"
         )
-    return _gram_schmidt(A)
+    c = scale_of(A)  # orthogonalize A / c: norms square the entries
+    Q, R = _gram_schmidt(A / c)
+    return Q, R * c
 
 
 def _gram_schmidt(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -89,8 +91,10 @@ def _gram_schmidt(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _which_column(j: int) -> str:
     if j == 0:
         return "column 0 is zero"
-    return (f"column {j} is (to working precision) a combination of "
-            f"columns 0..{j - 1}")
+    return (
+        f"column {j} is (to working precision) a combination of "
+        f"columns 0..{j - 1}"
+    )
 
 
 def _remove_components(
@@ -159,8 +163,11 @@ def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:
     A = as_matrix(A, name="A")
     b = as_rhs(b, A)
     Q, _ = gram_schmidt(A)
-    _, r = _remove_components(Q, b)  # r = b - Q Q^T b, orthogonal to every q_i
-    return b - r
+    t = scale_of(b)  # project b / t, then scale back
+    _, r = _remove_components(
+        Q, b / t
+    )  # r = b - Q Q^T b, orthogonal to every q_i
+    return b - r * t
 
 
 def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
@@ -207,9 +214,13 @@ def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     """
     A = as_matrix(A, name="A")
     b = as_rhs(b, A)
-    Q, R = gram_schmidt(A)
-    c, _ = _remove_components(Q, b)  # c = Q^T b
-    return _back_substitute(R, c)
+    s, t = (
+        scale_of(A),
+        scale_of(b),
+    )  # solve (A / s) y = b / t, then x = y t / s
+    Q, R = gram_schmidt(A / s)
+    c, _ = _remove_components(Q, b / t)  # c = Q^T b / t
+    return _back_substitute(R, c) * (t / s)
 
 
 def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:

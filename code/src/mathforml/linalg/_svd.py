@@ -9,6 +9,7 @@ from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, check_int
 from mathforml.exceptions import ConvergenceWarning
+from mathforml.linalg._common import scale_of
 from mathforml.linalg._eigen import (
     _jacobi_rotation,
     _rotate,
@@ -83,9 +84,8 @@ def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     A = as_matrix(A, name="A")
     wide = A.shape[0] < A.shape[1]
-    W, V = _one_sided_jacobi(
-        A.T if wide else A
-    )  # W = A V has orthogonal columns
+    c = scale_of(A)  # work on A / c: the Gram entries are squares
+    W, V = _one_sided_jacobi((A.T if wide else A) / c)  # W = A V / c
     s = np.linalg.norm(W, axis=0)
     order = np.argsort(-s, kind="stable")
     s, W, V = s[order], W[:, order], V[:, order]
@@ -93,7 +93,7 @@ def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if wide:
         U, V = V, U
     signs = _signs(U)
-    return U * signs, s, (V * signs).T
+    return U * signs, s * c, (V * signs).T
 
 
 def _one_sided_jacobi(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -106,7 +106,8 @@ def exercises() -> dict[str, str]:
 
 def _short(x) -> str:
     if isinstance(x, (float, np.floating)) or (
-            isinstance(x, np.ndarray) and x.ndim == 0 and x.dtype.kind == "f"):
+        isinstance(x, np.ndarray) and x.ndim == 0 and x.dtype.kind == "f"
+    ):
         return f"{float(x):.10g}"
     if isinstance(x, np.ndarray) or (
         isinstance(x, (list, tuple))
@@ -234,7 +235,9 @@ def _explain(ex: Exercise, got, case: Case) -> str:
         return default
     try:
         return ex.explain(got, case)
-    except Exception:  # an answer of an unexpected kind: say plainly what came back
+    except (
+        Exception
+    ):  # an answer of an unexpected kind: say plainly what came back
         return default
 
 

@@ -542,103 +542,193 @@ register(
 
 # --- More for Chapters 1-3: products, norms, power iteration ----------------------------
 
+
 def _matmul_cases(rng):
     A, B = rng.standard_normal((3, 4)), rng.standard_normal((4, 2))
     S, T = rng.standard_normal((3, 3)), rng.standard_normal((3, 3))
-    return [Case("a 3×4 times a 4×2 matrix", (A, B), A @ B),
-            Case("two square 3×3 matrices", (S, T), S @ T)]
+    return [
+        Case("a 3×4 times a 4×2 matrix", (A, B), A @ B),
+        Case("two square 3×3 matrices", (S, T), S @ T),
+    ]
 
 
-register(Exercise(
-    name="matmul", section="sec-matrix-operations", wants="function",
-    signature="matmul(A, B) -> A B, with loops or dot products (not the @ operator)",
-    cases=_matmul_cases,
-    agrees=lambda got, case: _close(got, case.expected),
-    mistakes=(
-        Mistake("that is the elementwise product A * B: entry (i, j) of A B is the dot "
+register(
+    Exercise(
+        name="matmul",
+        section="sec-matrix-operations",
+        wants="function",
+        signature="matmul(A, B) -> A B, with loops or dot products (not the @ operator)",
+        cases=_matmul_cases,
+        agrees=lambda got, case: _close(got, case.expected),
+        mistakes=(
+            Mistake(
+                "that is the elementwise product A * B: entry (i, j) of A B is the dot "
                 "product of row i of A with column j of B.",
-                lambda got, c: _close(got, c.args[0] * c.args[1])),
-        Mistake("that is B A: matrix products do not commute, so keep the order.",
-                lambda got, c: _close(got, c.args[1] @ c.args[0])),
-        Mistake("the result is transposed: A B has as many rows as A and as many columns "
-                "as B.", lambda got, c: _close(got, c.expected.T)),
-    )))
+                lambda got, c: _close(got, c.args[0] * c.args[1]),
+            ),
+            Mistake(
+                "that is B A: matrix products do not commute, so keep the order.",
+                lambda got, c: _close(got, c.args[1] @ c.args[0]),
+            ),
+            Mistake(
+                "the result is transposed: A B has as many rows as A and as many columns "
+                "as B.",
+                lambda got, c: _close(got, c.expected.T),
+            ),
+        ),
+    )
+)
 
 
 def _cosine_cases(rng):
     a, b = rng.standard_normal(5), rng.standard_normal(5)
-    return [Case("two random vectors in ℝ⁵", (a, b), a @ b / np.linalg.norm(a)
-                 / np.linalg.norm(b)),
-            Case("a = (3, 4) and b = (6, 8), same direction", (np.array([3.0, 4.0]),
-                 np.array([6.0, 8.0])), 1.0),
-            Case("a = (1, 0) and b = (0, 2), perpendicular",
-                 (np.array([1.0, 0.0]), np.array([0.0, 2.0])), 0.0)]
+    return [
+        Case(
+            "two random vectors in ℝ⁵",
+            (a, b),
+            a @ b / np.linalg.norm(a) / np.linalg.norm(b),
+        ),
+        Case(
+            "a = (3, 4) and b = (6, 8), same direction",
+            (np.array([3.0, 4.0]), np.array([6.0, 8.0])),
+            1.0,
+        ),
+        Case(
+            "a = (1, 0) and b = (0, 2), perpendicular",
+            (np.array([1.0, 0.0]), np.array([0.0, 2.0])),
+            0.0,
+        ),
+    ]
 
 
-register(Exercise(
-    name="cosine-similarity", section="sec-vector-operations", wants="function",
-    signature="cosine(a, b) -> the cosine of the angle between a and b",
-    cases=_cosine_cases,
-    agrees=lambda got, case: np.ndim(got) == 0 and np.isclose(float(got), case.expected,
-                                                              rtol=1e-9, atol=1e-12),
-    mistakes=(
-        Mistake("that is the plain dot product: divide by both lengths, ‖a‖ ‖b‖.",
-                lambda got, c: np.isclose(got, c.args[0] @ c.args[1])),
-        Mistake("divide by both lengths, not just one of them.",
-                lambda got, c: np.isclose(got, c.args[0] @ c.args[1]
-                                          / np.linalg.norm(c.args[0]))
-                or np.isclose(got, c.args[0] @ c.args[1] / np.linalg.norm(c.args[1]))),
-        Mistake("that is the angle itself (in radians); the exercise asks for its cosine.",
-                lambda got, c: np.isclose(got, np.arccos(np.clip(c.expected, -1, 1)))),
-    )))
+register(
+    Exercise(
+        name="cosine-similarity",
+        section="sec-vector-operations",
+        wants="function",
+        signature="cosine(a, b) -> the cosine of the angle between a and b",
+        cases=_cosine_cases,
+        agrees=lambda got, case: (
+            np.ndim(got) == 0
+            and np.isclose(float(got), case.expected, rtol=1e-9, atol=1e-12)
+        ),
+        mistakes=(
+            Mistake(
+                "that is the plain dot product: divide by both lengths, ‖a‖ ‖b‖.",
+                lambda got, c: np.isclose(got, c.args[0] @ c.args[1]),
+            ),
+            Mistake(
+                "divide by both lengths, not just one of them.",
+                lambda got, c: (
+                    np.isclose(
+                        got, c.args[0] @ c.args[1] / np.linalg.norm(c.args[0])
+                    )
+                    or np.isclose(
+                        got, c.args[0] @ c.args[1] / np.linalg.norm(c.args[1])
+                    )
+                ),
+            ),
+            Mistake(
+                "that is the angle itself (in radians); the exercise asks for its cosine.",
+                lambda got, c: np.isclose(
+                    got, np.arccos(np.clip(c.expected, -1, 1))
+                ),
+            ),
+        ),
+    )
+)
 
 
 def _pnorm_cases(rng):
     x = np.array([3.0, -4.0, 1.0])
-    return [Case(f"x = (3, -4, 1) with p = {p}", (x, p), np.linalg.norm(x, p))
-            for p in (1, 2, np.inf)]
+    return [
+        Case(f"x = (3, -4, 1) with p = {p}", (x, p), np.linalg.norm(x, p))
+        for p in (1, 2, np.inf)
+    ]
 
 
-register(Exercise(
-    name="p-norm", section="sec-norms", wants="function",
-    signature="p_norm(x, p) -> the p-norm of x for p = 1, 2 or np.inf",
-    cases=_pnorm_cases,
-    agrees=lambda got, case: np.ndim(got) == 0 and np.isclose(float(got), case.expected,
-                                                              rtol=1e-12, atol=1e-12),
-    mistakes=(
-        Mistake("a norm adds absolute values: |−4| = 4, so negative entries must not cancel "
-                "positive ones.", lambda got, c: np.isclose(got, np.sum(c.args[0]))
-                or np.isclose(got, np.max(c.args[0]))),
-        Mistake("the 2-norm is the square root of the sum of squares; you returned the sum "
-                "itself.", lambda got, c: np.isclose(got, np.sum(c.args[0] ** 2))),
-        Mistake("the ∞-norm is the largest |entry|, the limit of the p-norms as p grows, "
-                "not a sum.", lambda got, c: c.args[1] == np.inf),
-    )))
+register(
+    Exercise(
+        name="p-norm",
+        section="sec-norms",
+        wants="function",
+        signature="p_norm(x, p) -> the p-norm of x for p = 1, 2 or np.inf",
+        cases=_pnorm_cases,
+        agrees=lambda got, case: (
+            np.ndim(got) == 0
+            and np.isclose(float(got), case.expected, rtol=1e-12, atol=1e-12)
+        ),
+        mistakes=(
+            Mistake(
+                "a norm adds absolute values: |−4| = 4, so negative entries must not cancel "
+                "positive ones.",
+                lambda got, c: (
+                    np.isclose(got, np.sum(c.args[0]))
+                    or np.isclose(got, np.max(c.args[0]))
+                ),
+            ),
+            Mistake(
+                "the 2-norm is the square root of the sum of squares; you returned the sum "
+                "itself.",
+                lambda got, c: np.isclose(got, np.sum(c.args[0] ** 2)),
+            ),
+            Mistake(
+                "the ∞-norm is the largest |entry|, the limit of the p-norms as p grows, "
+                "not a sum.",
+                lambda got, c: c.args[1] == np.inf,
+            ),
+        ),
+    )
+)
 
 
 def _dominant_cases(rng):
     Q, _ = np.linalg.qr(rng.standard_normal((4, 4)))
     A = Q @ np.diag([5.0, 2.0, 1.0, 0.5]) @ Q.T
-    B = Q @ np.diag([-6.0, 3.0, 1.0, 0.5]) @ Q.T     # dominant eigenvalue negative
-    C = 1e3 * A                                          # iterates overflow unless normalized
-    return [Case("a symmetric 4×4 matrix with eigenvalues 5, 2, 1, 0.5", (A,), 5.0),
-            Case("a symmetric 4×4 matrix with eigenvalues -6, 3, 1, 0.5", (B,), -6.0),
-            Case("1000 times the first matrix (eigenvalue 5000)", (C,), 5000.0)]
+    B = (
+        Q @ np.diag([-6.0, 3.0, 1.0, 0.5]) @ Q.T
+    )  # dominant eigenvalue negative
+    C = 1e3 * A  # iterates overflow unless normalized
+    return [
+        Case(
+            "a symmetric 4×4 matrix with eigenvalues 5, 2, 1, 0.5", (A,), 5.0
+        ),
+        Case(
+            "a symmetric 4×4 matrix with eigenvalues -6, 3, 1, 0.5", (B,), -6.0
+        ),
+        Case("1000 times the first matrix (eigenvalue 5000)", (C,), 5000.0),
+    ]
 
 
-register(Exercise(
-    name="power-iteration", section="sec-power-iteration", wants="function",
-    signature="dominant_eigenvalue(A) -> the eigenvalue of largest magnitude of a symmetric A",
-    cases=_dominant_cases,
-    agrees=lambda got, case: np.ndim(got) == 0 and np.isclose(float(got), case.expected,
-                                                              rtol=1e-6, atol=1e-9),
-    mistakes=(
-        Mistake("the magnitude is right but the sign is lost: ‖A x‖ cannot be negative. Read "
+register(
+    Exercise(
+        name="power-iteration",
+        section="sec-power-iteration",
+        wants="function",
+        signature="dominant_eigenvalue(A) -> the eigenvalue of largest magnitude of a symmetric A",
+        cases=_dominant_cases,
+        agrees=lambda got, case: (
+            np.ndim(got) == 0
+            and np.isclose(float(got), case.expected, rtol=1e-6, atol=1e-9)
+        ),
+        mistakes=(
+            Mistake(
+                "the magnitude is right but the sign is lost: ‖A x‖ cannot be negative. Read "
                 "the eigenvalue from the Rayleigh quotient xᵀA x (with ‖x‖ = 1).",
-                lambda got, c: np.isclose(got, abs(c.expected), rtol=1e-6)
-                and c.expected < 0),
-        Mistake("the iterates overflowed or vanished: normalize x after every multiplication.",
-                lambda got, c: not np.isfinite(got)),
-        Mistake("not converged yet: iterate until A x − λ x is small, not a fixed handful "
-                "of times.", lambda got, c: np.isfinite(got)),
-    )))
+                lambda got, c: (
+                    np.isclose(got, abs(c.expected), rtol=1e-6)
+                    and c.expected < 0
+                ),
+            ),
+            Mistake(
+                "the iterates overflowed or vanished: normalize x after every multiplication.",
+                lambda got, c: not np.isfinite(got),
+            ),
+            Mistake(
+                "not converged yet: iterate until A x − λ x is small, not a fixed handful "
+                "of times.",
+                lambda got, c: np.isfinite(got),
+            ),
+        ),
+    )
+)
