@@ -36,7 +36,10 @@ def derivative(
     h : float, optional
         The step, ``> 0``. Default: ``sqrt(eps) * max(1, |x|)`` for ``"forward"`` and
         ``"backward"``, ``cbrt(eps) * max(1, |x|)`` for ``"central"``, where ``eps`` is
-        machine epsilon (about ``2.2e-16``).
+        machine epsilon (about ``2.2e-16``). The default is a heuristic that assumes
+        ``f`` changes on a scale of about ``max(1, |x|)``; it fails when ``f``
+        oscillates faster (``derivative(np.sin, 1e6)`` steps over a whole period).
+        Pass ``h`` when you know the scale.
     method : {"central", "forward", "backward"}, default "central"
         Which difference quotient to use.
 

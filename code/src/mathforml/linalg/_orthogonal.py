@@ -151,9 +151,12 @@ def project(b: ArrayLike, A: ArrayLike) -> np.ndarray:
 
     The code never forms :math:`(A^\top A)^{-1}`: inverting squares the condition number.
     It removes from :math:`b` its component along each :math:`q_i` in turn, as
-    :func:`gram_schmidt` does with a new column; what is left, :math:`r = b - QQ^\top b`, stays
-    orthogonal to the :math:`q_i` even when they have lost some orthogonality, and
-    :math:`\pi(b) = b - r`. :ref:`sec-projections` explains projections.
+    :func:`gram_schmidt` does with a new column, and returns :math:`\pi(b) = b - r` with
+    :math:`r` what is left. Removing the components one at a time makes :math:`r` exactly
+    orthogonal (up to rounding) only to the last :math:`q_i`; what it does guarantee is
+    that the computed residual is accurate, the residual of a slightly perturbed problem
+    (backward stability), even when the :math:`q_i` have lost some orthogonality.
+    :ref:`sec-projections` explains projections.
 
     Examples
     --------

@@ -139,7 +139,12 @@ def condition_number(A: ArrayLike) -> float:
     -----
     With singular values :math:`S_1 \ge \dots \ge S_{\min(m,n)}`,
 
-    .. math:: \kappa(A) = \lVert A \rVert_2 \, \lVert A^{+} \rVert_2 = S_1 / S_{\min(m,n)}.
+    .. math:: \kappa(A) = S_1 / S_{\min(m,n)}.
+
+    When :math:`A` has full rank this equals :math:`\lVert A \rVert_2 \, \lVert A^{+}
+    \rVert_2`. When it does not, the two part ways: :math:`\lVert A^{+} \rVert_2 = 1/S_r`
+    (:math:`S_r` the smallest *nonzero* singular value) stays finite, while
+    :math:`\kappa = \infty` says that :math:`A x = b` has no unique solution.
 
     Solving :math:`A x = b` can lose about :math:`\log_{10} \kappa(A)` of the 16 digits of a
     double. The singular values come from ``numpy.linalg.svd``; chapter 3 builds its own.
