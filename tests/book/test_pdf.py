@@ -146,3 +146,17 @@ def test_as_many_figures_as_the_web(pages):
     assert web > 0 and pdf == web, (
         f"the web build has {web} figures, the PDF {pdf}"
     )
+
+
+def test_shown_code_fits_the_column(pages):
+    """LaTeX breaks a code line that is wider than the PDF's column and marks the break
+    with a hooked arrow; the shown source should fit instead (about 78 characters)."""
+    bad = [
+        (i + 1, prev.strip())
+        for i, page in enumerate(pages)
+        for prev, line in zip(page.splitlines(), page.splitlines()[1:])
+        if line.lstrip().startswith("↪")
+    ]
+    assert bad == [], "code lines broken in the PDF (continuation marks):\n" + "\n".join(
+        f"  page {n}: {line[:90]}" for n, line in bad
+    )

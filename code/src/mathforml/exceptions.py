@@ -35,6 +35,6 @@ class NotFittedError(ValueError, AttributeError):
 
     Examples
     --------
-    >>> issubclass(NotFittedError, ValueError) and issubclass(NotFittedError, AttributeError)
+    >>> issubclass(NotFittedError, (ValueError, AttributeError))
     True
     """

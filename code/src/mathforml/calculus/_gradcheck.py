@@ -82,7 +82,8 @@ def check_grad(
     >>> f, grad_f = lambda x: np.sum(x**3), lambda x: 3 * x**2
     >>> bool(check_grad(f, grad_f, [1.0, -2.0, 0.5], rng=0) < 1e-8)
     True
-    >>> bool(check_grad(f, lambda x: 3 * x, [1.0, -2.0, 0.5], coordinates=True) > 0.1)
+    >>> wrong = lambda x: 3 * x
+    >>> bool(check_grad(f, wrong, [1.0, -2.0, 0.5], coordinates=True) > 0.1)
     True
     """
     check_callable(f, name="f")

@@ -283,7 +283,8 @@ def eig_sym(
     >>> w, V = eig_sym([[5.0, 2.0], [2.0, 2.0]])
     >>> w
     array([1., 6.])
-    >>> np.round(V * np.sqrt(5), 6)  # columns (-1, 2) / sqrt(5) and (2, 1) / sqrt(5)
+    >>> # the columns are (-1, 2) / sqrt(5) and (2, 1) / sqrt(5)
+    >>> np.round(V * np.sqrt(5), 6)
     array([[-1.,  2.],
            [ 2.,  1.]])
     """
@@ -485,7 +486,8 @@ def gershgorin_discs(A: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
 
     Examples
     --------
-    >>> centers, radii = gershgorin_discs([[4.0, 1.0, 0.0], [1.0, -2.0, 0.5], [0.0, 0.5, 1.0]])
+    >>> A = [[4.0, 1.0, 0.0], [1.0, -2.0, 0.5], [0.0, 0.5, 1.0]]
+    >>> centers, radii = gershgorin_discs(A)
     >>> centers, radii
     (array([ 4., -2.,  1.]), array([1. , 1.5, 0.5]))
     """

@@ -59,7 +59,8 @@ def bayes_update(prior: ArrayLike, likelihood: ArrayLike) -> np.ndarray:
 
     Examples
     --------
-    >>> bayes_update([0.99, 0.01], [0.05, 0.9]).round(3)   # healthy/ill, positive test
+    >>> # healthy or ill, after a positive test
+    >>> bayes_update([0.99, 0.01], [0.05, 0.9]).round(3)
     array([0.846, 0.154])
     """
     prior = _probability_vector(prior, "prior")
