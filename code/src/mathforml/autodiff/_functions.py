@@ -217,7 +217,9 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False) -> Tensor:
     """
     x = as_tensor(x)
     m = np.max(x.data, axis=axis, keepdims=True)
-    out = log(exp(x - m).sum(axis=axis, keepdims=True)) + m
+    m = np.where(np.isfinite(m), m, 0.0)  # an all -inf row: LSE = -inf, not NaN
+    with np.errstate(divide="ignore"):  # log 0 = -inf for such a row
+        out = log(exp(x - m).sum(axis=axis, keepdims=True)) + m
     return out if keepdims else out.reshape(np.squeeze(m, axis=axis).shape)
 
 

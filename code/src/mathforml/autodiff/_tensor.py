@@ -23,7 +23,7 @@ class Tensor:
     Parameters
     ----------
     data : array_like
-        The value, stored as a float64 array (a float64 ndarray is used without copying).
+        The value, copied into a new float64 array (as ``torch.tensor`` copies).
     requires_grad : bool, default False
         Whether ``backward`` should compute the gradient with respect to this tensor. Results
         of operations require a gradient when any input does.
@@ -67,7 +67,15 @@ class Tensor:
             raise TypeError(
                 f"requires_grad must be True or False; got {requires_grad!r}."
             )
-        self.data = as_array(data, name="data", allow_empty=True, finite=False)
+        if isinstance(data, Tensor):
+            raise TypeError(
+                "data is already a Tensor. Use it as it is, or t.detach() for a "
+                "copy cut from the graph."
+            )
+        data = as_array(data, name="data", allow_empty=True, finite=False)
+        # copied, as torch.tensor does: updating t.data in place must not change the
+        # caller's array (results of operations skip this: see _node)
+        self.data = data.copy()
         self.requires_grad = requires_grad
         self.grad = None
         self._parents, self._vjps = _parents, _vjps
@@ -137,6 +145,8 @@ class Tensor:
                 "exp(p * log(x))."
             )
         p = check_scalar(p, name="exponent")
+        if p == 0:  # x**0 = 1 everywhere, with derivative 0 (also at x = 0)
+            return _node(np.ones(self.shape), (self,), (np.zeros_like,))
         return _node(
             self.data**p, (self,), (lambda g: g * p * self.data ** (p - 1),)
         )
@@ -319,9 +329,38 @@ def as_tensor(x) -> Tensor:
 
 def _node(data, parents: tuple, vjps: tuple) -> Tensor:
     """The result of a primitive; the graph is recorded only if a parent needs a gradient."""
-    if not any(p.requires_grad for p in parents):
-        return Tensor(data)
-    return Tensor(data, requires_grad=True, _parents=parents, _vjps=vjps)
+    if not _GRAD[0] or not any(p.requires_grad for p in parents):
+        parents, vjps = (), ()  # a constant: nothing to record
+    out = Tensor.__new__(Tensor)  # a fresh result: no validation, no copy
+    out.data, out.grad = np.asarray(data, dtype=float), None
+    out.requires_grad, out._parents, out._vjps = bool(parents), parents, vjps
+    return out
+
+
+_GRAD = [True]  # switched off inside `with no_grad():`
+
+
+class no_grad:
+    """A context in which operations record no graph, as ``torch.no_grad``.
+
+    Use it for updates of parameters and for evaluation, where no gradient is needed.
+
+    Examples
+    --------
+    >>> w = Tensor([1.0, 2.0], requires_grad=True)
+    >>> with no_grad():
+    ...     v = w * 2.0
+    >>> v.requires_grad
+    False
+    """
+
+    def __enter__(self) -> no_grad:
+        self._before = _GRAD[0]
+        _GRAD[0] = False
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _GRAD[0] = self._before
 
 
 def _unbroadcast(g: np.ndarray, shape: tuple) -> np.ndarray:
