@@ -179,7 +179,7 @@ def sigmoid(x) -> Tensor:
     return _node(out, (x,), (lambda g: g * out * (1 - out),))
 
 
-def logsumexp(x, axis: int = -1, keepdims: bool = False) -> Tensor:
+def logsumexp(x, *, axis: int = -1, keepdims: bool = False) -> Tensor:
     r"""The log-sum-exp :math:`\log \sum_i e^{x_i}` along ``axis``, without overflow.
 
     Parameters
@@ -217,14 +217,16 @@ def logsumexp(x, axis: int = -1, keepdims: bool = False) -> Tensor:
     """
     x = as_tensor(x)
     m = np.max(x.data, axis=axis, keepdims=True)
-    m = np.where(np.isfinite(m), m, 0.0)  # an all -inf row: LSE = -inf, not NaN
+    m = np.where(
+        np.isfinite(m), m, 0.0
+    )  # an all -inf row: LSE = -inf, not NaN
     with np.errstate(divide="ignore"):  # log 0 = -inf for such a row
         out = log(exp(x - m).sum(axis=axis, keepdims=True)) + m
     return out if keepdims else out.reshape(np.squeeze(m, axis=axis).shape)
 
 
-def log_softmax(x, axis: int = -1) -> Tensor:
-    r"""The logarithm of ``softmax(x, axis)``, computed as :math:`x - \operatorname{LSE}(x)`.
+def log_softmax(x, *, axis: int = -1) -> Tensor:
+    r"""The logarithm of ``softmax(x, axis=axis)``, computed as :math:`x - \operatorname{LSE}(x)`.
 
     Parameters
     ----------
@@ -252,7 +254,7 @@ def log_softmax(x, axis: int = -1) -> Tensor:
     return x - logsumexp(x, axis=axis, keepdims=True)
 
 
-def softmax(x, axis: int = -1) -> Tensor:
+def softmax(x, *, axis: int = -1) -> Tensor:
     r"""Softmax :math:`e^{x_i} / \sum_j e^{x_j}` along ``axis``, stable for large inputs.
 
     Parameters

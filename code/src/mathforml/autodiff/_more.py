@@ -82,7 +82,7 @@ def clip(x, low=None, high=None) -> Tensor:
     return _node(np.clip(x.data, lo, hi), (x,), (lambda g: g * inside,))
 
 
-def amax(x, axis=None, keepdims: bool = False) -> Tensor:
+def amax(x, *, axis=None, keepdims: bool = False) -> Tensor:
     r"""The largest entry along ``axis`` (all entries for None), as ``np.max``.
 
     The gradient goes to the arg-max; ties share it equally (as ``torch.amax``).
@@ -109,7 +109,7 @@ def amax(x, axis=None, keepdims: bool = False) -> Tensor:
     return _node(out, (x,), (vjp,))
 
 
-def amin(x, axis=None, keepdims: bool = False) -> Tensor:
+def amin(x, *, axis=None, keepdims: bool = False) -> Tensor:
     """The smallest entry along ``axis``: ``-amax(-x)``.
 
     Examples

@@ -22,6 +22,7 @@ _STEP_POWER = {"forward": 1 / 2, "backward": 1 / 2, "central": 1 / 3}
 def derivative(
     f: Callable[[float], float],
     x: float,
+    *,
     h: float | None = None,
     method: str = "central",
 ) -> float:
@@ -94,7 +95,7 @@ def derivative(
 
 
 def gradient(
-    f: Callable[[np.ndarray], float], x, h: float | None = None
+    f: Callable[[np.ndarray], float], x, *, h: float | None = None
 ) -> np.ndarray:
     r"""Approximate the gradient :math:`\nabla f(x)` by central differences.
 
@@ -148,7 +149,7 @@ def gradient(
 
 
 def jacobian(
-    f: Callable[[np.ndarray], np.ndarray], x, h: float | None = None
+    f: Callable[[np.ndarray], np.ndarray], x, *, h: float | None = None
 ) -> np.ndarray:
     r"""Approximate the Jacobian matrix of :math:`f: \mathbb{R}^n \to \mathbb{R}^m`.
 
@@ -204,7 +205,7 @@ def jacobian(
 
 
 def hessian(
-    f: Callable[[np.ndarray], float], x, h: float | None = None
+    f: Callable[[np.ndarray], float], x, *, h: float | None = None
 ) -> np.ndarray:
     r"""Approximate the Hessian matrix :math:`\nabla^2 f(x)` by central differences.
 

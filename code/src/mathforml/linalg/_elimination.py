@@ -125,7 +125,7 @@ class RowEchelonForm(NamedTuple):
     pivots: tuple[int, ...]
 
 
-def row_reduce(A: ArrayLike, tol: float | None = None) -> RowEchelonForm:
+def row_reduce(A: ArrayLike, *, tol: float | None = None) -> RowEchelonForm:
     r"""Reduce ``A`` to reduced row echelon form by Gauss–Jordan elimination.
 
     Parameters

@@ -226,7 +226,7 @@ def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     return _back_substitute(R, c) * (t / s)
 
 
-def pinv(A: ArrayLike, rcond: float | None = None) -> np.ndarray:
+def pinv(A: ArrayLike, *, rcond: float | None = None) -> np.ndarray:
     r"""Moore–Penrose pseudoinverse through the singular value decomposition.
 
     Parameters

@@ -23,7 +23,7 @@ def _rank_tol(A: np.ndarray, S: np.ndarray, tol: float | None) -> float:
     return check_scalar(tol, name="tol", low=0)
 
 
-def rank(A: ArrayLike, tol: float | None = None) -> int:
+def rank(A: ArrayLike, *, tol: float | None = None) -> int:
     r"""The rank of a matrix: the number of singular values above a tolerance.
 
     Parameters
@@ -69,7 +69,7 @@ def rank(A: ArrayLike, tol: float | None = None) -> int:
     return int(np.sum(_rank_tol(A, S, tol) < S))
 
 
-def null_space(A: ArrayLike, tol: float | None = None) -> np.ndarray:
+def null_space(A: ArrayLike, *, tol: float | None = None) -> np.ndarray:
     r"""An orthonormal basis of the kernel :math:`\{x : A x = 0\}`, as columns.
 
     Parameters

@@ -160,7 +160,7 @@ def _frame(ax, xy, bulges):
     ax.set_axis_off()
 
 
-def plot_chapter_graph(ax=None):
+def plot_chapter_graph(*, ax=None):
     r"""Draw the chapters as a layered graph, an arrow from each prerequisite to its chapter.
 
     Parameters
@@ -252,7 +252,7 @@ def _label_bars(ax, order, total):
     ax.legend(loc="lower right", fontsize=8)
 
 
-def plot_topic_weights(ax=None):
+def plot_topic_weights(*, ax=None):
     r"""Each chapter's share of the topics the two sources name, as sorted stacked bars.
 
     Parameters

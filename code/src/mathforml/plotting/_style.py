@@ -19,7 +19,7 @@ BOOK_COLORS = (
 )
 
 
-def use_book_style(formats: tuple[str, ...] = ("svg", "pdf")) -> None:
+def use_book_style(*, formats: tuple[str, ...] = ("svg", "pdf")) -> None:
     """Set the look of every figure and output: sizes, fonts, colours, a white background.
 
     The background stays white so a figure reads the same on the light and dark web
