@@ -1,6 +1,6 @@
-"""The two figures of the book's map (:ref:`sec-map-of-the-book`).
+"""The book's map (:ref:`sec-map-of-the-book`) and its topic weights.
 
-The chapter graph and the topic weights."""
+The weights are drawn in :ref:`sec-how-this-book-is-made`."""
 
 from __future__ import annotations
 
@@ -271,7 +271,7 @@ def plot_topic_weights(*, ax=None):
     -----
     With :math:`n_c` topics first taught in chapter :math:`c`, the bar's length is
     :math:`w_c = n_c / \sum_k n_k`. It counts named topics; it does not measure how hard
-    or how useful a chapter is. :ref:`sec-map-of-the-book` explains why bars, not a pie.
+    or how useful a chapter is. :ref:`sec-how-this-book-is-made` explains why bars, not a pie.
 
     Examples
     --------
