@@ -4,13 +4,14 @@
 - the cold HTML build against the sum of the page execution times (target: <= 1.3x,
   which needs both cores);
 - a warm rebuild after a prose-only edit (target: <= 10 s);
-- the PDF build;
+- the PDF build, and an HTML rebuild right after it (target: <= 10 s);
 - the site's own bytes per page, HTML plus the images it shows, theme assets aside
   (target: median <= 300 KB);
 - the package's benchmark scripts (scripts/bench_*.py), which print ratios against
   NumPy measured in the same run.
 
-Builds go to a scratch folder, so the working build in _build is left alone.
+Builds run in a scratch copy of the sources (the edit for the warm rebuild is made there),
+so neither the chapters nor the working build in _build are touched.
 """
 
 from __future__ import annotations
@@ -26,12 +27,21 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = ROOT / "book" / "00-orientation" / "what-ml-asks.md"
+EDITED = Path("book") / "00-orientation" / "what-ml-asks.md"
+SKIP = {".git", ".venv", "_build", ".pytest_cache", ".hypothesis", ".ruff_cache"}
 
 
-def make(target: str, out: Path) -> float:
+def scratch_copy(out: Path) -> Path:
+    """A copy of the sources to build in; the package still comes from .venv."""
+    src = out / "src"
+    shutil.copytree(ROOT, src, ignore=lambda d, names: [n for n in names if n in SKIP])
+    (src / ".venv").symlink_to(ROOT / ".venv")
+    return src
+
+
+def make(target: str, src: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(["make", "--no-print-directory", target, f"OUT={out}"], cwd=ROOT, check=True,
+    subprocess.run(["make", "--no-print-directory", target], cwd=src, check=True,
                    stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
@@ -59,9 +69,10 @@ def page_bytes(html: Path) -> dict[str, int]:
 
 def main() -> int:
     out = Path(tempfile.mkdtemp(prefix="mfml-bench-"))
-    build = out / "_build"
+    src = scratch_copy(out)
+    build = src / "_build"
     try:
-        cold = make("html", out)
+        cold = make("html", src)
         times = page_times(build)
         print("Page execution times (cold build)")
         for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
@@ -71,17 +82,17 @@ def main() -> int:
         print(f"Cold HTML build: {cold:.1f} s; summed page execution: {summed:.1f} s; "
               f"ratio {cold / max(summed, 1e-9):.2f} (target <= 1.3)")
 
-        original = PAGE.read_text("utf-8")
-        try:
-            PAGE.write_text(original.replace("whole of machine learning in",
-                                             "whole of machine learning, in", 1), "utf-8")
-            warm = make("html", out)
-        finally:
-            PAGE.write_text(original, "utf-8")
+        page = src / EDITED
+        text = page.read_text("utf-8")
+        page.write_text(text.replace("whole of machine learning in",
+                                     "whole of machine learning, in", 1), "utf-8")
+        warm = make("html", src)
         print(f"Warm rebuild after a prose-only edit: {warm:.1f} s (target <= 10 s)")
 
         if shutil.which("xelatex"):
-            print(f"PDF build: {make('pdf', out):.1f} s")
+            print(f"PDF build: {make('pdf', src):.1f} s")
+            after = make("html", src)
+            print(f"HTML rebuild right after the PDF: {after:.1f} s (target <= 10 s)")
         else:
             print("PDF build: not measured (XeLaTeX missing: sudo bash .ci/system-packages.sh)")
 
