@@ -9,6 +9,35 @@ from mathforml._validation import as_array
 EPS = np.finfo(float).eps
 
 
+class DecompositionResult(tuple):
+    """The factors of a decomposition, unpacking like a tuple, with the work it took.
+
+    ``w, V = eig_sym(A)`` and ``U, s, Vt = svd(A)`` work as for NumPy's named results;
+    ``result.n_sweeps`` and ``result.converged`` say how the iteration went.
+    """
+
+    def __new__(cls, factors: tuple, *, n_sweeps: int, converged: bool):
+        result = super().__new__(cls, factors)
+        result.n_sweeps, result.converged = int(n_sweeps), bool(converged)
+        return result
+
+    __repr__ = tuple.__repr__  # prints as the plain tuple of factors, as before
+
+class EighResult(DecompositionResult):
+    """``(eigenvalues, eigenvectors)`` from :func:`eig_sym`, plus ``n_sweeps``, ``converged``."""
+
+    eigenvalues = property(lambda self: self[0])
+    eigenvectors = property(lambda self: self[1])
+
+
+class SVDResult(DecompositionResult):
+    """``(U, S, Vh)`` from :func:`svd` (NumPy's names), plus ``n_sweeps``, ``converged``."""
+
+    U = property(lambda self: self[0])
+    S = property(lambda self: self[1])
+    Vh = property(lambda self: self[2])
+
+
 def scale_of(A: np.ndarray) -> float:
     """The largest |entry| of ``A`` (1 for a zero array): divide by it before squaring.
 

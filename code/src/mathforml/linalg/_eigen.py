@@ -16,7 +16,7 @@ from mathforml._validation import (
     check_scalar,
 )
 from mathforml.exceptions import ConvergenceWarning
-from mathforml.linalg._common import scale_of
+from mathforml.linalg._common import EighResult, scale_of
 
 __all__ = [
     "PowerIterationResult",
@@ -225,7 +225,7 @@ def _start_vector(x0, n: int, rng) -> np.ndarray:
 
 def eig_sym(
     A: ArrayLike, *, tol: float = 1e-12, max_sweeps: int = 50
-) -> tuple[np.ndarray, np.ndarray]:
+) -> EighResult:
     r"""Eigenvalues and eigenvectors of a symmetric matrix by Jacobi rotations.
 
     Parameters
@@ -245,6 +245,9 @@ def eig_sym(
     V : ndarray, shape (n, n)
         Orthonormal eigenvectors as columns, :math:`A V = V \operatorname{diag}(w)`; the
         largest-magnitude entry of each column is positive.
+
+    The pair comes as an ``EighResult``: it unpacks as ``w, V``, and its attributes
+    ``n_sweeps`` and ``converged`` say how many sweeps the rotations took.
 
     Raises
     ------
@@ -292,7 +295,7 @@ def eig_sym(
     tol = check_scalar(tol, name="tol", low=0, low_inclusive=False)
     max_sweeps = check_int(max_sweeps, name="max_sweeps", minimum=1)
     s = scale_of(A)  # rotate A / s: no overflow or underflow at extreme scales
-    w, V, converged = _jacobi_eigen(A / s, tol, max_sweeps)
+    w, V, converged, n_sweeps = _jacobi_eigen(A / s, tol, max_sweeps)
     w = w * s
     if not converged:
         warnings.warn(
@@ -301,7 +304,7 @@ def eig_sym(
             ConvergenceWarning,
             stacklevel=2,
         )
-    return w, V
+    return EighResult((w, V), n_sweeps=n_sweeps, converged=converged)
 
 
 def _jacobi_eigen(A: np.ndarray, tol: float, max_sweeps: int):
@@ -314,7 +317,7 @@ def _jacobi_eigen(A: np.ndarray, tol: float, max_sweeps: int):
     w = np.diag(D)
     order = np.argsort(w, kind="stable")  # ascending, as numpy.linalg.eigh
     V = V[:, order] * _signs(V[:, order])  # deterministic signs
-    return w[order], V, _off_diagonal(D) <= goal
+    return w[order], V, _off_diagonal(D) <= goal, n_sweeps
 
 
 def _off_diagonal(D: np.ndarray) -> float:

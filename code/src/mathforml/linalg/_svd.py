@@ -9,7 +9,7 @@ from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, check_int
 from mathforml.exceptions import ConvergenceWarning
-from mathforml.linalg._common import scale_of
+from mathforml.linalg._common import SVDResult, scale_of
 from mathforml.linalg._eigen import (
     _jacobi_rotation,
     _rotate,
@@ -24,7 +24,7 @@ EPS = np.finfo(float).eps
 MAX_SWEEPS = 60
 
 
-def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def svd(A: ArrayLike) -> SVDResult:
     r"""Thin singular value decomposition :math:`A = U \operatorname{diag}(s) V^\top`.
 
     Parameters
@@ -84,8 +84,8 @@ def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     A = as_matrix(A, name="A")
     wide = A.shape[0] < A.shape[1]
-    c = scale_of(A)  # work on A / c: the Gram entries are squares
-    W, V = _one_sided_jacobi((A.T if wide else A) / c)  # W = A V / c
+    c = scale_of(A)  # work on A / c: inner products square the entries
+    W, V, converged, n_sweeps = _one_sided_jacobi((A.T if wide else A) / c)
     s = np.linalg.norm(W, axis=0)
     order = np.argsort(-s, kind="stable")
     s, W, V = s[order], W[:, order], V[:, order]
@@ -93,10 +93,14 @@ def svd(A: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if wide:
         U, V = V, U
     signs = _signs(U)
-    return U * signs, s * c, (V * signs).T
+    return SVDResult(
+        (U * signs, s * c, (V * signs).T),
+        n_sweeps=n_sweeps,
+        converged=converged,
+    )
 
 
-def _one_sided_jacobi(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _one_sided_jacobi(A: np.ndarray):
     """Rotate pairs of columns of ``A`` (m >= n) until they are orthogonal: ``W = A V``.
 
     A pair is done when ``|cos(angle)| <= m * eps`` or one of its columns is zero to working
@@ -104,15 +108,15 @@ def _one_sided_jacobi(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     W, V = A.copy(), np.eye(A.shape[1])
     tol, tiny = A.shape[0] * EPS, (EPS * np.linalg.norm(A)) ** 2
-    for _ in range(MAX_SWEEPS):
+    for sweep in range(1, MAX_SWEEPS + 1):
         if not _one_sided_sweep(W, V, tol, tiny):  # no pair rotated: done
-            return W, V
+            return W, V, True, sweep
     warnings.warn(
         f"svd: one-sided Jacobi did not converge in {MAX_SWEEPS} sweeps.",
         ConvergenceWarning,
         stacklevel=3,
     )
-    return W, V
+    return W, V, False, MAX_SWEEPS
 
 
 def _one_sided_sweep(W, V, tol: float, tiny: float) -> bool:
