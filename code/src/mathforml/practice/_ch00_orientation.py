@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import Case, Exercise, Mistake, close, register
 
 
 def _close(got, expected, rtol=1e-8, atol=1e-10) -> bool:
-    got, expected = (
-        np.asarray(got, dtype=float),
-        np.asarray(expected, dtype=float),
-    )
-    return got.shape == expected.shape and np.allclose(
-        got, expected, rtol=rtol, atol=atol
-    )
+    return close(got, expected, rtol=rtol, atol=atol)
 
 
 def _line_data(rng, n, slope, intercept, noise, low=0.0, high=5.0):

@@ -5,17 +5,11 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import Case, Exercise, Mistake, close, register
 
 
 def _close(got, expected, rtol=1e-9, atol=1e-12) -> bool:
-    got, expected = (
-        np.asarray(got, dtype=float),
-        np.asarray(expected, dtype=float),
-    )
-    return got.shape == expected.shape and np.allclose(
-        got, expected, rtol=rtol, atol=atol
-    )
+    return close(got, expected, rtol=rtol, atol=atol)
 
 
 # --- 5.2 Bayes' theorem over a finite set of hypotheses ----------------------------

@@ -13,6 +13,15 @@ import numpy as np
 __all__ = ["Case", "Exercise", "Mistake", "Report", "check", "exercises"]
 
 
+def close(got, expected, *, rtol: float, atol: float) -> bool:
+    """Whether an answer has the expected shape and values (for the exercises' checks)."""
+    got = np.asarray(got, dtype=float)
+    expected = np.asarray(expected, dtype=float)
+    return got.shape == expected.shape and np.allclose(
+        got, expected, rtol=rtol, atol=atol
+    )
+
+
 @dataclass(frozen=True)
 class Case:
     """One input to try: a description, the arguments, and the expected answer."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import Case, Exercise, Mistake, close, register
 
 RTOL, ATOL = 1e-6, 1e-8
 
@@ -14,10 +14,7 @@ def _array(x) -> np.ndarray:
 
 
 def _close(got, expected, rtol=RTOL, atol=ATOL) -> bool:
-    got, expected = _array(got), _array(expected)
-    return got.shape == expected.shape and np.allclose(
-        got, expected, rtol=rtol, atol=atol
-    )
+    return close(got, expected, rtol=rtol, atol=atol)
 
 
 def _well_conditioned(rng, n) -> np.ndarray:
