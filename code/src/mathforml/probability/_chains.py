@@ -75,8 +75,8 @@ def _bayes(prior, likelihood):
     evidence = joint.sum()
     if evidence == 0:
         raise ValueError(
-            "the evidence is 0: every hypothesis with prior mass gives the data "
-            "probability 0, so the data cannot update it."
+            "the evidence is 0: every hypothesis with prior mass gives the "
+            "data probability 0, so the data cannot update it."
         )
     return joint / evidence
 
