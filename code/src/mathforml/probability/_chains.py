@@ -93,7 +93,7 @@ def stationary_distribution(P: ArrayLike) -> np.ndarray:
     ------
     ValueError
         If ``P`` is not row-stochastic, or has more than one stationary distribution
-        (the chain is reducible).
+        (several closed groups of states).
 
     Examples
     --------
@@ -110,8 +110,8 @@ def _stationary(P):
     pi, _, rank, _ = np.linalg.lstsq(A, b, rcond=None)
     if rank < n:
         raise ValueError(
-            "P has more than one stationary distribution: the chain is "
-            "reducible (some states never reach others)."
+            "P has more than one stationary distribution: the chain has "
+            "several closed groups of states that never reach each other."
         )
     pi = np.clip(pi, 0, None)
     return pi / pi.sum()
