@@ -14,6 +14,8 @@ For each MyST notebook page under book/ (or the pages named on the command line)
   prose; each must be a cross-reference ({ref}, {numref}, {eq}, ...) so the build checks it.
 * listings: no package object shown twice with `literalinclude :pyobject:` in the book,
   and none longer than LISTING_MAX lines.
+* practice: every chapter has PRACTICE_MIN self-checking exercises and PRACTICE_MIN
+  kernel-free questions.
 
 Usage: python scripts/pagecheck.py [--no-run] [--jobs N] [book/.../page.md ...]
 Exit status 1 on any finding, with one line per finding.
@@ -146,6 +148,28 @@ def listings(paths: list[Path]) -> tuple[list[str], dict]:
     return found, seen
 
 
+PRACTICE_MIN = 3  # self-checking code exercises and kernel-free questions per chapter
+
+
+def practice(paths: list[Path]) -> list[str]:
+    """Each chapter folder (01-...) offers at least PRACTICE_MIN self-checking exercises
+    (a solution that runs `check("name", ...)`) and PRACTICE_MIN `{quiz}` questions."""
+    checks, quizzes = defaultdict(set), defaultdict(int)
+    for path in paths:
+        chapter = path.parent.name
+        if not re.match(r"\d\d-", chapter):
+            continue
+        text = path.read_text("utf-8")
+        checks[chapter] |= set(re.findall(r'^check\("([\w-]+)"', text, re.MULTILINE))
+        quizzes[chapter] += len(re.findall(r"^```\{quiz\}", text, re.MULTILINE))
+    return [
+        f"{chapter}: {len(checks[chapter])} self-checking exercises and "
+        f"{quizzes[chapter]} questions; each chapter needs {PRACTICE_MIN} of each"
+        for chapter in sorted(set(checks) | set(quizzes))
+        if min(len(checks[chapter]), quizzes[chapter]) < PRACTICE_MIN
+    ]
+
+
 def object_lines(path: Path, dotted: str) -> list[str]:
     """The lines of a `:pyobject:` listing as shown (dedented)."""
     import textwrap
@@ -272,7 +296,7 @@ def main(argv=None) -> int:
     problems = []
     found, _ = listings(all_pages())
     if not args.pages:
-        problems += found
+        problems += found + practice(all_pages())
     else:
         names = {rel(p) for p in pages}
         problems += [f for f in found if any(n in f for n in names)]
