@@ -11,11 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mathforml import calculus, linalg, probability
+from mathforml import calculus, information, linalg, probability, stats
 
 SPD = np.array([[4.0, 1.0], [1.0, 3.0]])
 A23 = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 7.0]])
 P2 = np.array([[0.9, 0.1], [0.5, 0.5]])
+X5 = [2.0, 4.0, 4.0, 5.0, 7.0]
 
 # name, function, good positional arguments (as a dict, in order), array arguments to fuzz,
 # and the dimension each expects (1 or 2).
@@ -119,6 +120,71 @@ TABLE = [
         probability.distribution_after,
         {"P": P2, "p0": [1.0, 0.0], "n": 3},
         {"P": 2, "p0": 1},
+    ),
+    ("describe", stats.describe, {"x": X5}, {"x": 1}),
+    ("mle_normal", stats.mle_normal, {"x": X5}, {"x": 1}),
+    (
+        "t_confidence_interval",
+        stats.t_confidence_interval,
+        {"x": X5},
+        {"x": 1},
+    ),
+    (
+        "bootstrap_ci",
+        stats.bootstrap_ci,
+        {"x": X5, "statistic": np.mean},
+        {"x": 1},
+    ),
+    (
+        "ttest_1samp",
+        stats.ttest_1samp,
+        {"x": X5, "mu0": 3.0},
+        {"x": 1},
+    ),
+    (
+        "ttest_welch",
+        stats.ttest_welch,
+        {"x": X5, "y": [1.0, 2.5, 2.0]},
+        {"x": 1, "y": 1},
+    ),
+    (
+        "beta_binomial_posterior",
+        stats.beta_binomial_posterior,
+        {"a": 1.0, "b": 1.0, "k": 3, "n": 10},
+        {},  # no array arguments: its scalars are tested in tests/stats
+    ),
+    ("entropy", information.entropy, {"p": [0.25, 0.75]}, {"p": 1}),
+    (
+        "cross_entropy",
+        information.cross_entropy,
+        {"p": [0.25, 0.75], "q": [0.5, 0.5]},
+        {"p": 1, "q": 1},
+    ),
+    (
+        "kl_divergence",
+        information.kl_divergence,
+        {"p": [0.25, 0.75], "q": [0.5, 0.5]},
+        {"p": 1, "q": 1},
+    ),
+    (
+        "kl_normal",
+        information.kl_normal,
+        {"mu1": 0.0, "sigma1": 1.0, "mu2": 1.0, "sigma2": 2.0},
+        {},  # no array arguments: its scalars are tested in tests/information
+    ),
+    (
+        "mutual_information",
+        information.mutual_information,
+        {"joint": [[0.1, 0.2], [0.3, 0.4]]},
+        {"joint": 2},
+    ),
+    # y holds any hashable labels (strings, None and complex numbers are labels too), so
+    # only the boolean mask is fuzzed here; tests/information covers bad y
+    (
+        "information_gain",
+        information.information_gain,
+        {"y": ["a", "a", "b", "b"], "mask": [True, False, True, False]},
+        {"mask": 1},
     ),
 ]
 

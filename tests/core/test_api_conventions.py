@@ -13,6 +13,8 @@ SUBPACKAGES = [
     "datasets",
     "plotting",
     "practice",
+    "stats",
+    "information",
 ]
 # NumPy's spelling, kept on purpose; and sample counts, which are data (as in sklearn)
 POSITIONAL_OPTIONS_ALLOWED = {
