@@ -275,6 +275,9 @@ def convert_directive(page, name, arg, options, inner) -> str:
         return f"```{arg}\n{inner}\n```"
     if name == "list-table":
         return list_table(arg, options, inner)
+    if name == "table":  # a captioned Markdown table: the caption, then the table
+        number = page.numbers.get(options.get("name", ""), "Table")
+        return f"*{number}: {arg}*\n\n{inner.strip()}"
     if name in BOXES:
         title = BOXES[name]
         if name == "prf:proof":
