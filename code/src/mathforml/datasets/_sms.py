@@ -50,6 +50,8 @@ class SmsWordCounts:
 def load_sms_word_counts() -> SmsWordCounts:
     """Message counts per word in the SMS Spam Collection (see the module docstring).
 
+    :ref:`sec-lab-spam-filter` builds a spam filter's reasoning from them.
+
     Examples
     --------
     >>> counts = load_sms_word_counts()
