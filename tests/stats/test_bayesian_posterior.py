@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
-from scipy import stats
+from scipy import integrate, stats
 
 from mathforml.stats import BetaPosterior, beta_binomial_posterior
 from tolerances import DIRECT
@@ -39,7 +39,7 @@ def test_posterior_is_prior_times_likelihood_normalised():
     a, b, k, n = 2.0, 3.0, 6, 9
     theta = np.linspace(0, 1, 20001)
     unnormalised = stats.beta.pdf(theta, a, b) * stats.binom.pmf(k, n, theta)
-    bayes = unnormalised / np.trapezoid(unnormalised, theta)
+    bayes = unnormalised / integrate.trapezoid(unnormalised, theta)
     post = beta_binomial_posterior(a, b, k, n)
     assert_allclose(post.pdf(theta), bayes, **GRID)
 
