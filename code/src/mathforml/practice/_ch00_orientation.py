@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from mathforml.datasets import make_line_data
 from mathforml.practice._core import Case, Exercise, Mistake, close, register
 
 
@@ -12,8 +13,15 @@ def _close(got, expected, rtol=1e-8, atol=1e-10) -> bool:
 
 
 def _line_data(rng, n, slope, intercept, noise, low=0.0, high=5.0):
-    x = rng.uniform(low, high, n)
-    return x, intercept + slope * x + noise * rng.standard_normal(n)
+    data = make_line_data(
+        n,
+        slope=slope,
+        intercept=intercept,
+        noise=noise,
+        x_range=(low, high),
+        rng=rng,
+    )
+    return data.x, data.y
 
 
 def _fit(x, y) -> np.ndarray:
