@@ -17,6 +17,43 @@ from mathforml.linalg import (
 from mathforml.practice import Report, check, exercises
 
 
+def normal_nll(x, mu, sigma, *, mean=False, constant=True, sign=1.0):
+    z = (x - mu) / sigma
+    terms = 0.5 * z**2 + np.log(sigma)
+    if constant:
+        terms = terms + 0.5 * np.log(2 * np.pi)
+    return sign * (terms.mean() if mean else terms.sum())
+
+
+def beta_summary(a, b, k, n):
+    a_post, b_post = a + k, b + n - k
+    return a_post / (a_post + b_post), (a_post - 1) / (a_post + b_post - 2)
+
+
+def t_statistic(x, mu0, *, ddof=1, root_n=True):
+    s = np.sqrt(np.sum((x - np.mean(x)) ** 2) / (len(x) - ddof))
+    return (np.mean(x) - mu0) / (s / np.sqrt(len(x)) if root_n else s)
+
+
+def entropy_bits(p, *, log=np.log2, drop_zeros=True):
+    p = np.asarray(p, dtype=float)
+    if drop_zeros:
+        p = p[p > 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(-np.sum(p * log(p)))
+
+
+def split_gain(y, mask, *, weighted=True, log=np.log2, children_only=False):
+    def h(labels):
+        _, counts = np.unique(labels, return_counts=True)
+        p = counts / counts.sum()
+        return float(-np.sum(p * log(p)))
+
+    w = mask.mean() if weighted else 0.5
+    children = w * h(y[mask]) + (1 - w) * h(y[~mask])
+    return children if children_only else h(y) - children
+
+
 def reference_layer(X, W, b, G):
     return G @ W.T, X.T @ G, G.sum(axis=0)
 
@@ -106,6 +143,11 @@ RIGHT = {
         S[0, 0] - S[0, 1] ** 2 / S[1, 1],
     ),
     "stationary-distribution": lambda P: chain_power(P, 10_000),
+    "normal-nll": normal_nll,
+    "beta-posterior": beta_summary,
+    "t-statistic": t_statistic,
+    "entropy-bits": entropy_bits,
+    "information-gain": split_gain,
 }
 
 
@@ -344,6 +386,76 @@ WRONG = [
         "stationary-distribution",
         lambda P: chain_power(P, 20),
         "not yet stationary",
+    ),
+    (
+        "normal-nll",
+        lambda x, mu, sigma: normal_nll(x, mu, sigma, sign=-1.0),
+        "its negative",
+    ),
+    (
+        "normal-nll",
+        lambda x, mu, sigma: normal_nll(x, mu, sigma, mean=True),
+        "sum over the sample",
+    ),
+    (
+        "normal-nll",
+        lambda x, mu, sigma: normal_nll(x, mu, sigma, constant=False),
+        "½·log(2π)",
+    ),
+    (
+        "normal-nll",
+        lambda x, mu, sigma: normal_nll(x, mu, np.sqrt(sigma)),
+        "not the variance",
+    ),
+    (
+        "beta-posterior",
+        lambda a, b, k, n: (beta_summary(a, b, k, n)[0],) * 2,
+        "the mode",
+    ),
+    ("beta-posterior", lambda a, b, k, n: (k / n, k / n), "pseudo-counts"),
+    (
+        "beta-posterior",
+        lambda a, b, k, n: beta_summary(a, b, n - k, n),
+        "failures to b",
+    ),
+    (
+        "t-statistic",
+        lambda x, mu0: t_statistic(x, mu0, ddof=0),
+        "ddof=1",
+    ),
+    (
+        "t-statistic",
+        lambda x, mu0: t_statistic(x, mu0, root_n=False),
+        "standard error",
+    ),
+    (
+        "t-statistic",
+        lambda x, mu0: (
+            (np.mean(x) - mu0) / (np.var(x, ddof=1) / np.sqrt(len(x)))
+        ),
+        "not the variance",
+    ),
+    (
+        "entropy-bits",
+        lambda p: entropy_bits(p, drop_zeros=False),
+        "0 · log 0",
+    ),
+    ("entropy-bits", lambda p: entropy_bits(p, log=np.log), "log base 2"),
+    ("entropy-bits", lambda p: -entropy_bits(p), "minus sign"),
+    (
+        "information-gain",
+        lambda y, mask: split_gain(y, mask, weighted=False),
+        "share of the examples",
+    ),
+    (
+        "information-gain",
+        lambda y, mask: split_gain(y, mask, children_only=True),
+        "minus it",
+    ),
+    (
+        "information-gain",
+        lambda y, mask: split_gain(y, mask, log=np.log),
+        "log base 2",
     ),
 ]
 
