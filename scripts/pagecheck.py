@@ -119,6 +119,29 @@ def plain_mentions(path: Path) -> list[str]:
     return out
 
 
+def split_math(path: Path) -> list[str]:
+    """A prose line that starts with "+ ", "- " or "* " while an inline $...$ is still
+    open is read as a list item: the formula breaks in two and prints as raw TeX."""
+    out, dollars, display = [], 0, False
+    for number, line in prose_lines(path.read_text("utf-8")):
+        stripped = line.strip()
+        if stripped.startswith("$$"):
+            one_line = len(stripped) > 4 and stripped.endswith("$$")
+            display = display if one_line else not display
+            dollars = 0
+            continue
+        if display:
+            continue
+        if not stripped:
+            dollars = 0
+            continue
+        if dollars % 2 and re.match(r"^[-+*] ", stripped):
+            out.append(f"{rel(path)}:{number}: a line inside $...$ starts with "
+                       f"{stripped[:2]!r}, which Markdown reads as a list item: rewrap it")
+        dollars += len(re.findall(r"(?<![\\$])\$(?!\$)", line))
+    return out
+
+
 def listings(paths: list[Path]) -> tuple[list[str], dict]:
     """Every `literalinclude ... :pyobject: X` in the book: duplicates and long listings."""
     found, seen = [], defaultdict(list)
@@ -211,7 +234,7 @@ def object_length(path: Path, dotted: str) -> int | None:
 
 
 def static_checks(path: Path) -> list[str]:
-    problems = plain_mentions(path)
+    problems = plain_mentions(path) + split_math(path)
     if not path.read_text("utf-8").startswith("---\njupytext"):
         return problems
     nb = read_notebook(path)
