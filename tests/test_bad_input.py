@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mathforml import calculus, information, linalg, probability, stats
+from mathforml import calculus, information, linalg, optim, probability, stats
 
 SPD = np.array([[4.0, 1.0], [1.0, 3.0]])
 A23 = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 7.0]])
@@ -78,6 +78,26 @@ TABLE = [
     ("power_iteration", linalg.power_iteration, {"A": SPD}, {"A": 2}),
     ("svd", linalg.svd, {"A": A23}, {"A": 2}),
     ("low_rank_approx", linalg.low_rank_approx, {"A": A23, "k": 1}, {"A": 2}),
+    (
+        "minimize",
+        optim.minimize,
+        {"fun": lambda x: float(x @ x), "grad": lambda x: 2 * x, "x0": [1.0, 2.0]},
+        {"x0": 1},
+    ),
+    (
+        "minibatch_sgd",
+        optim.minibatch_sgd,
+        {"grad_batch": lambda w, idx: 2 * w, "w0": [1.0, 2.0], "n_samples": 4,
+         "batch_size": 2, "lr": 0.1, "n_epochs": 1},
+        {"w0": 1},
+    ),
+    (
+        "conjugate_gradient",
+        optim.conjugate_gradient,
+        {"A": SPD, "b": [1.0, 2.0], "x0": [0.0, 0.0]},
+        {"A": 2, "b": 1},   # x0=None is the default, so only A and b are fuzzed
+    ),
+    ("soft_threshold", optim.soft_threshold, {"x": [1.0, -2.0], "t": 0.5}, {"x": 0}),
     # the calculus functions take x of any shape ("ndim" 0: no wrong dimension to try)
     (
         "gradient",

@@ -15,6 +15,8 @@ SUBPACKAGES = [
     "practice",
     "stats",
     "information",
+    "optim",
+    "models",
 ]
 # NumPy's spelling, kept on purpose; and sample counts, which are data (as in sklearn)
 POSITIONAL_OPTIONS_ALLOWED = {
@@ -22,6 +24,7 @@ POSITIONAL_OPTIONS_ALLOWED = {
     ("autodiff", "clip", "low"),
     ("autodiff", "clip", "high"),
     ("datasets", "make_line_data", "n_samples"),
+    ("optim", "conjugate_gradient", "x0"),     # a starting point, as in scipy's cg
 }
 
 
