@@ -148,7 +148,36 @@ RIGHT = {
     "t-statistic": t_statistic,
     "entropy-bits": entropy_bits,
     "information-gain": split_gain,
+    "gradient-descent": lambda grad, x0, lr, n: descend(grad, x0, lr, n),
+    "adam-step": lambda x, g, m, s, t, lr, b1, b2, eps: adam(
+        x, g, m, s, t, lr, b1, b2, eps
+    ),
+    "soft-threshold": lambda z, t: np.sign(z) * np.maximum(np.abs(z) - t, 0),
 }
+
+
+def descend(grad, x0, lr, n_steps, *, sign=-1.0, extra=0, path=False):
+    x = np.array(x0, dtype=float)
+    points = [x]
+    for _ in range(n_steps + extra):
+        x = x + sign * lr * grad(x)
+        points.append(x)
+    return np.array(points) if path else x
+
+
+def adam(x, g, m, s, t, lr, b1, b2, eps, *, correct=True, eps_inside=False,
+         stored="raw", weights=True):
+    m_new = b1 * m + ((1 - b1) * g if weights else g)
+    s_new = b2 * s + ((1 - b2) * g**2 if weights else g**2)
+    m_hat = m_new / (1 - b1**t) if correct else m_new
+    s_hat = s_new / (1 - b2**t) if correct else s_new
+    root = np.sqrt(s_hat + eps) if eps_inside else np.sqrt(s_hat) + eps
+    x_new = x - lr * m_hat / root
+    if stored == "old":
+        return x_new, m, s
+    if stored == "corrected":
+        return x_new, m_hat, s_hat
+    return x_new, m_new, s_new
 
 
 def chain_power(P, steps):
@@ -457,6 +486,43 @@ WRONG = [
         lambda y, mask: split_gain(y, mask, log=np.log),
         "log base 2",
     ),
+    (
+        "gradient-descent",
+        lambda grad, x0, lr, n: descend(grad, x0, lr, n, sign=1.0),
+        "ascent",
+    ),
+    (
+        "gradient-descent",
+        lambda grad, x0, lr, n: descend(grad, x0, lr, n, extra=1),
+        "one too few or one too many",
+    ),
+    (
+        "gradient-descent",
+        lambda grad, x0, lr, n: descend(grad, x0, lr, n, path=True),
+        "whole path",
+    ),
+    ("gradient-descent", lambda grad, x0, lr, n: np.copy(x0), "did not move"),
+    (
+        "adam-step",
+        lambda *a: adam(*a, correct=False),
+        "bias correction",
+    ),
+    ("adam-step", lambda *a: adam(*a, eps_inside=True), "after the square root"),
+    ("adam-step", lambda *a: adam(*a, weights=False), "(1 − beta1)"),
+    ("adam-step", lambda *a: adam(*a, stored="old"), "updated m and s"),
+    ("adam-step", lambda *a: adam(*a, stored="corrected"), "raw running"),
+    (
+        "soft-threshold",
+        lambda z, t: np.where(np.abs(z) > t, z, 0.0),
+        "hard thresholding",
+    ),
+    (
+        "soft-threshold",
+        lambda z, t: np.maximum(np.abs(z) - t, 0.0),
+        "keep the sign",
+    ),
+    ("soft-threshold", lambda z, t: z - t * np.sign(z), "exactly 0"),
+    ("soft-threshold", lambda z, t: np.clip(z, -t, t), "clipping"),
 ]
 
 

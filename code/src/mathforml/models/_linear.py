@@ -266,18 +266,7 @@ def coordinate_descent(X, y, *, l1, l2, max_iter, tol):
     gap_tol = tol * (y @ y) / n
     gap = duality_gap(X, y, w, r, l1, l2)
     for sweep in range(1, max_iter + 1):
-        biggest_change = 0.0
-        for j in range(d):
-            if curvature[j] == 0.0:
-                continue
-            old = w[j]
-            z = (
-                columns[j] @ r / n + curvature[j] * old
-            )  # fit of X_j to the rest
-            w[j] = soft_threshold_scalar(z, l1) / (curvature[j] + l2)
-            if w[j] != old:
-                r -= (w[j] - old) * columns[j]
-                biggest_change = max(biggest_change, abs(w[j] - old))
+        biggest_change = _cd_sweep(columns, curvature, w, r, l1, l2)
         if (
             biggest_change <= tol * max(np.max(np.abs(w)), 1e-300)
             or sweep == max_iter
@@ -286,6 +275,23 @@ def coordinate_descent(X, y, *, l1, l2, max_iter, tol):
             if gap <= gap_tol:
                 return w, sweep, gap, True
     return w, max_iter, gap, False
+
+
+def _cd_sweep(columns, curvature, w, r, l1, l2):
+    """One sweep of coordinate descent: minimise over each ``w[j]`` in turn (a
+    soft-threshold), keeping the residual ``r = y - X w`` up to date in place."""
+    n = r.size
+    biggest_change = 0.0
+    for j, (x_j, c_j) in enumerate(zip(columns, curvature)):
+        if c_j == 0.0:
+            continue  # an all-zero column: w[j] stays 0
+        old = w[j]
+        z = x_j @ r / n + c_j * old  # least-squares fit of x_j to the rest
+        w[j] = soft_threshold_scalar(z, l1) / (c_j + l2)
+        if w[j] != old:
+            r -= (w[j] - old) * x_j
+            biggest_change = max(biggest_change, abs(w[j] - old))
+    return biggest_change
 
 
 def duality_gap(X, y, w, r, l1, l2):

@@ -114,19 +114,22 @@ def _cg(A, b, x, threshold, max_iter):
         if residuals[-1] <= threshold:
             break
         Ap = A @ p
-        curvature = p @ Ap
-        if curvature <= 0:
-            raise ValueError(
-                f"A must be positive definite; found a direction p with "
-                f"p @ A @ p = {curvature:.3g} <= 0."
-            )
-        step = (r @ r) / curvature  # exact line search along p
+        step = (r @ r) / _curvature(p, Ap)  # exact line search along p
         x = x + step * p
         r_new = r - step * Ap
-        p = (
-            r_new + (r_new @ r_new) / (r @ r) * p
-        )  # next direction, A-conjugate to p
-        r = r_new
+        beta = (r_new @ r_new) / (r @ r)
+        p, r = r_new + beta * p, r_new  # next direction: A-conjugate to p
         path.append(x)
         residuals.append(np.linalg.norm(r))
     return x, path, residuals
+
+
+def _curvature(p, Ap):
+    """``p @ A @ p``, which must be positive for a positive definite ``A``."""
+    curvature = p @ Ap
+    if curvature <= 0:
+        raise ValueError(
+            f"A must be positive definite; found a direction p with "
+            f"p @ A @ p = {curvature:.3g} <= 0."
+        )
+    return curvature

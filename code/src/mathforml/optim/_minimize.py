@@ -160,27 +160,26 @@ def minimize(
 
 
 def _run(fun, grad, x0, step, *, max_iter, tol, label, lr):
-    """The loop every method shares: stop at a small gradient, or on divergence."""
-    x, path, values = x0, [x0], [fun(x0)]
+    """The loop every method shares, and the report of how it ended."""
+    path, values = [x0], [fun(x0)]
     limit = values[0] + GROWTH_LIMIT * (1 + abs(values[0]))
-    message = f"reached max_iter={max_iter} before the gradient norm fell to tol={tol:g}"
-    with np.errstate(
-        over="ignore", invalid="ignore"
-    ):  # overflow is reported below
-        x, path, values, message = _loop(
-            fun,
-            grad,
-            step,
-            x,
-            path,
-            values,
-            limit,
-            message,
-            max_iter=max_iter,
-            tol=tol,
-            lr=lr,
+    with np.errstate(over="ignore", invalid="ignore"):  # reported below
+        status = _loop(
+            fun, grad, step, path, values, limit, max_iter=max_iter, tol=tol
         )
-    converged = message == "gradient norm <= tol"
+    if status == "converged":
+        message = "gradient norm <= tol"
+    elif status == "diverged":
+        message = (
+            f"diverged at iteration {len(path) - 1}: the objective went from "
+            f"{values[0]:.3g} to {values[-1]:.3g}; lower lr (now {lr:g})"
+        )
+    else:
+        message = (
+            f"reached max_iter={max_iter} before the gradient norm fell to "
+            f"tol={tol:g}"
+        )
+    converged = status == "converged"
     if not converged:
         warnings.warn(
             f"minimize(method={label!r}) {message}.",
@@ -188,7 +187,7 @@ def _run(fun, grad, x0, step, *, max_iter, tol, label, lr):
             stacklevel=3,
         )
     return OptimizeResult(
-        x=x,
+        x=path[-1],
         fun=values[-1],
         n_iter=len(path) - 1,
         converged=converged,
@@ -198,29 +197,20 @@ def _run(fun, grad, x0, step, *, max_iter, tol, label, lr):
     )
 
 
-def _loop(
-    fun, grad, step, x, path, values, limit, message, *, max_iter, tol, lr
-):
+def _loop(fun, grad, step, path, values, limit, *, max_iter, tol):
+    """Step from ``path[-1]``, appending to ``path`` and ``values``; return
+    "converged" (small gradient), "diverged" or "max_iter"."""
+    x = path[-1]
     for _ in range(max_iter):
         g = grad(x)
         if np.linalg.norm(g) <= tol:
-            message = "gradient norm <= tol"
-            break
+            return "converged"
         x = step(x, g)
         path.append(x)
         values.append(fun(x) if np.all(np.isfinite(x)) else np.nan)
-        if not (
-            np.isfinite(values[-1]) and values[-1] <= limit
-        ):  # NaN, inf, runaway
-            message = (
-                f"diverged at iteration {len(path) - 1}: the objective went from "
-                f"{values[0]:.3g} to {values[-1]:.3g}; lower lr (now {lr:g})"
-            )
-            break
-    else:
-        if np.linalg.norm(grad(x)) <= tol:
-            message = "gradient norm <= tol"
-    return x, path, values, message
+        if not (np.isfinite(values[-1]) and values[-1] <= limit):
+            return "diverged"  # NaN, inf, or growth without bound
+    return "converged" if np.linalg.norm(grad(x)) <= tol else "max_iter"
 
 
 # Each stepper returns step(x, g) -> next x, keeping the method's state in a closure.

@@ -110,25 +110,40 @@ def minibatch_sgd(
         else _constant(check_scalar(lr, name="lr", low=0, low_inclusive=False))
     )
     rng = check_rng(rng)
+    w, path, t = _sgd(
+        lambda w_, idx: _batch_gradient(grad_batch, w_, idx),
+        w,
+        n_samples,
+        batch_size,
+        lambda t_: _learning_rate(rate, t_),
+        n_epochs,
+        rng,
+    )
+    diverged = not np.all(np.isfinite(w))
+    if diverged:
+        warnings.warn(
+            f"minibatch_sgd diverged in epoch {len(path) - 1}: the weights "
+            "are no longer finite; lower lr.",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    return SGDResult(x=w, path=np.array(path), n_iter=t, diverged=diverged)
+
+
+def _sgd(grad_batch, w, n_samples, batch_size, lr, n_epochs, rng):
+    """Mini-batch SGD: every epoch, shuffle the samples and take one step per
+    batch; ``lr(t)`` is the learning rate of step ``t``."""
     path, t = [w], 0
     for _ in range(n_epochs):
         order = rng.permutation(n_samples)  # a fresh order every epoch
         for start in range(0, n_samples, batch_size):
             idx = order[start : start + batch_size]
-            w = w - _learning_rate(rate, t) * _batch_gradient(
-                grad_batch, w, idx
-            )
+            w = w - lr(t) * grad_batch(w, idx)
             t += 1
         path.append(w)
         if not np.all(np.isfinite(w)):
-            warnings.warn(
-                f"minibatch_sgd diverged in epoch {len(path) - 1}: the weights "
-                "are no longer finite; lower lr.",
-                ConvergenceWarning,
-                stacklevel=2,
-            )
-            return SGDResult(x=w, path=np.array(path), n_iter=t, diverged=True)
-    return SGDResult(x=w, path=np.array(path), n_iter=t, diverged=False)
+            break  # diverged: the caller warns
+    return w, path, t
 
 
 def _constant(value):
