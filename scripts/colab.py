@@ -171,6 +171,14 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
         raise SystemExit(f"{page.md}: reference target {target!r} not found")
     if name in ("sub", "sup"):
         return f"<{name}>{body}</{name}>"
+    if name in ("py:func", "py:meth", "py:class", "py:mod", "py:obj", "py:attr"):
+        full = target.lstrip("~")
+        shown = text or (full.rsplit(".", 1)[-1] if target.startswith("~") else full)
+        if name in ("py:func", "py:meth") and not text:
+            shown += "()"
+        api = ROOT / "book" / "appendix" / (
+            "api-authors.md" if full.startswith("mathforml.book") else "api.md")
+        return f"[`{shown}`]({page.url(api, full)})"
     raise SystemExit(f"{page.md}: no Colab conversion for the role {{{name}}}")
 
 

@@ -233,8 +233,18 @@ def object_length(path: Path, dotted: str) -> int | None:
     return n
 
 
+def backtick_fences(path: Path) -> list[str]:
+    """A backtick in the title of a ```{directive} line ends the fence's info string
+    (CommonMark), so the line is no fence: the directive and everything down to the
+    next fence turn into a literal block, silently (a quiz swallowed an exercise)."""
+    return [f"{rel(path)}:{n}: a backtick in a directive's title breaks the fence; "
+            f"drop the backticks: {line[:60]}..."
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+            if re.match(r"^`{3,}\{[\w:-]+\}.*`", line)]
+
+
 def static_checks(path: Path) -> list[str]:
-    problems = plain_mentions(path) + split_math(path)
+    problems = plain_mentions(path) + split_math(path) + backtick_fences(path)
     if not path.read_text("utf-8").startswith("---\njupytext"):
         return problems
     nb = read_notebook(path)

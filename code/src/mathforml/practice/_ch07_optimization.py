@@ -212,8 +212,9 @@ register(
         mistakes=(
             Mistake(
                 "divide m and s by (1 − beta1**t) and (1 − beta2**t) before the step: "
-                "without the bias correction the early steps are far too small "
-                "(both averages start at 0).",
+                "both averages start at 0, and without the bias correction the "
+                "early steps are wrong (with the default betas about 3 times too "
+                "large, because s is pulled towards 0 more than m).",
                 lambda got, c: _adam_x_is(got, c, correct=False),
             ),
             Mistake(
