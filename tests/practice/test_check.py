@@ -444,6 +444,29 @@ WRONG = [
     ("beta-posterior", lambda a, b, k, n: (k / n, k / n), "pseudo-counts"),
     (
         "beta-posterior",
+        lambda a, b, k, n: beta_summary(a, b, k, n)[::-1],
+        "wrong order",
+    ),
+    (
+        "beta-posterior",
+        lambda a, b, k, n: (beta_summary(a, b, k, n)[0], k / n),
+        "a − 1 and b − 1",
+    ),
+    (
+        "beta-posterior",
+        lambda a, b, k, n: ((a + k) / (a + b + k + n), 0.5),
+        "not n",
+    ),
+    (
+        "beta-posterior",
+        lambda a, b, k, n: (
+            beta_summary(a, b, k, n)[0],
+            (a + k - 1) / (a + b + n),
+        ),
+        "denominator",
+    ),
+    (
+        "beta-posterior",
         lambda a, b, k, n: beta_summary(a, b, n - k, n),
         "failures to b",
     ),
