@@ -243,8 +243,24 @@ def backtick_fences(path: Path) -> list[str]:
             if re.match(r"^`{3,}\{[\w:-]+\}.*`", line)]
 
 
+def broken_roles(path: Path) -> list[str]:
+    """A role such as {glue:text}`name:.3f}` closed with a brace instead of a backtick
+    swallows the prose up to the next backtick; Sphinx renders it without a warning."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        for m in re.finditer(r"\{(?!math\})[\w:-]+\}`([^`]*)(`|$)", line):
+            body = m.group(1)
+            if m.group(2) == "" or re.search(r"[{}]", body):
+                if m.group(2) == "" and not re.search(r"[{}]", body):
+                    continue  # a role whose text wraps onto the next line
+                out.append(f"{rel(path)}:{n}: a role is not closed by a backtick: "
+                           f"{m.group(0)[:60]}")
+    return out
+
+
 def static_checks(path: Path) -> list[str]:
-    problems = plain_mentions(path) + split_math(path) + backtick_fences(path)
+    problems = (plain_mentions(path) + split_math(path) + backtick_fences(path)
+                + broken_roles(path))
     if not path.read_text("utf-8").startswith("---\njupytext"):
         return problems
     nb = read_notebook(path)

@@ -11,12 +11,36 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mathforml import calculus, information, linalg, optim, probability, stats
+from mathforml import (
+    calculus,
+    information,
+    linalg,
+    metrics,
+    model_selection,
+    optim,
+    probability,
+    stats,
+)
+from mathforml.models import Ridge
 
 SPD = np.array([[4.0, 1.0], [1.0, 3.0]])
 A23 = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 7.0]])
 P2 = np.array([[0.9, 0.1], [0.5, 0.5]])
 X5 = [2.0, 4.0, 4.0, 5.0, 7.0]
+X10 = np.arange(20.0).reshape(10, 2) ** 1.5  # 10 samples, 2 features
+Y10 = [0.0, 1.0, 3.0, 2.0, 5.0, 4.0, 7.0, 6.0, 9.0, 8.0]
+LABELS10 = [0, 1, 0, 1, 1, 0, 1, 0, 0, 1]
+PROBA10 = [0.1, 0.8, 0.3, 0.6, 0.9, 0.2, 0.7, 0.4, 0.35, 0.55]
+
+
+def kfold_folds(X):
+    """A splitter reads X only for its number of rows."""
+    return list(model_selection.KFold(n_splits=2).split(X))
+
+
+def stratified_kfold_folds(X, y):
+    return list(model_selection.StratifiedKFold(n_splits=2).split(X, y))
+
 
 # name, function, good positional arguments (as a dict, in order), array arguments to fuzz,
 # and the dimension each expects (1 or 2).
@@ -81,23 +105,38 @@ TABLE = [
     (
         "minimize",
         optim.minimize,
-        {"fun": lambda x: float(x @ x), "grad": lambda x: 2 * x, "x0": [1.0, 2.0]},
+        {
+            "fun": lambda x: float(x @ x),
+            "grad": lambda x: 2 * x,
+            "x0": [1.0, 2.0],
+        },
         {"x0": 1},
     ),
     (
         "minibatch_sgd",
         optim.minibatch_sgd,
-        {"grad_batch": lambda w, idx: 2 * w, "w0": [1.0, 2.0], "n_samples": 4,
-         "batch_size": 2, "lr": 0.1, "n_epochs": 1},
+        {
+            "grad_batch": lambda w, idx: 2 * w,
+            "w0": [1.0, 2.0],
+            "n_samples": 4,
+            "batch_size": 2,
+            "lr": 0.1,
+            "n_epochs": 1,
+        },
         {"w0": 1},
     ),
     (
         "conjugate_gradient",
         optim.conjugate_gradient,
         {"A": SPD, "b": [1.0, 2.0], "x0": [0.0, 0.0]},
-        {"A": 2, "b": 1},   # x0=None is the default, so only A and b are fuzzed
+        {"A": 2, "b": 1},  # x0=None is the default, so only A and b are fuzzed
     ),
-    ("soft_threshold", optim.soft_threshold, {"x": [1.0, -2.0], "t": 0.5}, {"x": 0}),
+    (
+        "soft_threshold",
+        optim.soft_threshold,
+        {"x": [1.0, -2.0], "t": 0.5},
+        {"x": 0},
+    ),
     # the calculus functions take x of any shape ("ndim" 0: no wrong dimension to try)
     (
         "gradient",
@@ -206,7 +245,91 @@ TABLE = [
         {"y": ["a", "a", "b", "b"], "mask": [True, False, True, False]},
         {"mask": 1},
     ),
+    (
+        "train_test_split",
+        model_selection.train_test_split,
+        {"X": X10, "y": LABELS10},
+        {"X": 2, "y": 1},
+    ),
+    ("KFold.split", kfold_folds, {"X": X10}, {"X": 2}),
+    (
+        "StratifiedKFold.split",
+        stratified_kfold_folds,
+        {"X": X10, "y": LABELS10},
+        {"X": 2, "y": 1},
+    ),
+    (
+        "cross_val_score",
+        model_selection.cross_val_score,
+        {"model": Ridge(), "X": X10, "y": Y10},
+        {"X": 2, "y": 1},
+    ),
+    *[
+        (
+            name,
+            getattr(metrics, name),
+            {"y_true": LABELS10, "y_pred": LABELS10[::-1]},
+            {"y_true": 1, "y_pred": 1},
+        )
+        for name in [
+            "accuracy_score",
+            "confusion_matrix",
+            "precision_recall_f1",
+        ]
+    ],
+    *[
+        (
+            name,
+            getattr(metrics, name),
+            {"y_true": LABELS10, "y_score": PROBA10},
+            {"y_true": 1, "y_score": 1},
+        )
+        for name in ["roc_auc_score", "roc_curve", "precision_recall_curve"]
+    ],
+    *[
+        (
+            name,
+            getattr(metrics, name),
+            {"y_true": Y10, "y_pred": Y10[::-1]},
+            {"y_true": 1, "y_pred": 1},
+        )
+        for name in ["mean_squared_error", "mean_absolute_error", "r2_score"]
+    ],
 ]
+
+# Bad values that are valid for one argument, and why: each must be accepted.
+ACCEPTED = {
+    (
+        "train_test_split",
+        "X",
+        "NaN",
+    ): "NaN marks a missing value, imputed later",
+    **{
+        (name, arg, "strings"): "labels may be strings"
+        for name, arg in [
+            ("train_test_split", "y"),
+            ("StratifiedKFold.split", "y"),
+            ("accuracy_score", "y_true"),
+            ("accuracy_score", "y_pred"),
+            ("confusion_matrix", "y_true"),
+            ("confusion_matrix", "y_pred"),
+            (
+                "roc_auc_score",
+                "y_true",
+            ),  # the label that sorts last is positive
+        ]
+    },
+    **{
+        (split, "X", kind): "a splitter reads only the number of rows of X"
+        for split in ["KFold.split", "StratifiedKFold.split"]
+        for kind in ["complex", "strings", "object holding None", "NaN", "inf"]
+    },
+    (
+        "KFold.split",
+        "X",
+        "wrong ndim",
+    ): "a 1-D X is 20 samples, enough for 2 folds",
+}
 
 
 def bad_values(good, ndim):
@@ -236,17 +359,32 @@ def bad_values(good, ndim):
 
 
 CASES = [
+    pytest.param(
+        name,
+        f,
+        args,
+        arg,
+        kind,
+        value,
+        id=f"{name}-{arg}-{kind}",
+    )
+    for name, f, args, arrays in TABLE
+    for arg, ndim in arrays.items()
+    for kind, value in bad_values(args[arg], ndim).items()
+    if (name, arg, kind) not in ACCEPTED
+]
+ACCEPTED_CASES = [
     (name, f, args, arg, kind, value)
     for name, f, args, arrays in TABLE
     for arg, ndim in arrays.items()
     for kind, value in bad_values(args[arg], ndim).items()
+    if (name, arg, kind) in ACCEPTED
 ]
 
 
 @pytest.mark.parametrize(
     ("name", "f", "args", "arg", "kind", "value"),
     CASES,
-    ids=[f"{c[0]}-{c[3]}-{c[4]}" for c in CASES],
 )
 def test_bad_input_is_refused_naming_the_argument(
     name, f, args, arg, kind, value
@@ -272,3 +410,41 @@ def test_bad_input_is_refused_naming_the_argument(
 )
 def test_the_good_call_works(name, f, args):
     f(*args.values())
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "args", "arg", "kind", "value"),
+    ACCEPTED_CASES,
+    ids=[f"{c[0]}-{c[3]}-{c[4]}" for c in ACCEPTED_CASES],
+)
+def test_values_valid_for_that_argument_are_accepted(
+    name, f, args, arg, kind, value
+):
+    if kind == "strings" and set(args) == {"y_true", "y_pred"}:
+        # both label arguments must be strings together
+        args = {k: np.asarray(v).astype(str) for k, v in args.items()}
+    f(*dict(args, **{arg: value}).values())
+
+
+# Arrays that must have one entry per sample: a mismatch names both arguments.
+MISMATCH = [
+    (name, f, args, first, second)
+    for name, f, args, arrays in TABLE
+    if name in {"train_test_split", "StratifiedKFold.split", "cross_val_score"}
+    or getattr(f, "__module__", "").startswith("mathforml.metrics")
+    for first, second in [tuple(arrays)]
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "args", "first", "second"),
+    MISMATCH,
+    ids=[m[0] for m in MISMATCH],
+)
+def test_mismatched_lengths_name_both_arguments(name, f, args, first, second):
+    call = dict(args, **{second: np.asarray(args[second])[:-1]})
+    with pytest.raises(ValueError) as info:
+        f(*call.values())
+    message = str(info.value)
+    assert first in message and second in message, message
+    assert "10" in message and "9" in message, message

@@ -17,6 +17,11 @@ SUBPACKAGES = [
     "information",
     "optim",
     "models",
+    "base",
+    "pipeline",
+    "preprocessing",
+    "model_selection",
+    "metrics",
 ]
 # NumPy's spelling, kept on purpose; and sample counts, which are data (as in sklearn)
 POSITIONAL_OPTIONS_ALLOWED = {

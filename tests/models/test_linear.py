@@ -142,8 +142,15 @@ def test_too_few_sweeps_warn():
 def test_fit_returns_self_and_repr_shows_hyperparameters():
     model = ElasticNet(alpha=0.3)
     assert model.fit(X, Y) is model
-    assert repr(model).startswith("ElasticNet(alpha=0.3, l1_ratio=0.5")
-    assert repr(Lasso(alpha=2.0)).startswith("Lasso(alpha=2.0, l1_ratio=1.0")
+    # base.BaseEstimator's repr: every hyperparameter, sorted by name; Lasso's
+    # l1_ratio is fixed (not a hyperparameter), as in scikit-learn
+    assert repr(model) == (
+        "ElasticNet(alpha=0.3, fit_intercept=True, l1_ratio=0.5, max_iter=1000, "
+        "tol=0.0001)"
+    )
+    assert repr(Lasso(alpha=2.0)) == (
+        "Lasso(alpha=2.0, fit_intercept=True, max_iter=1000, tol=0.0001)"
+    )
 
 
 @pytest.mark.parametrize("cls", [Ridge, Lasso, ElasticNet])
@@ -198,5 +205,7 @@ def test_bad_model_specific_parameters():
         ValueError, match="X has 3 features, but the model was fitted with 10"
     ):
         fitted.predict(X[:, :3])
-    with pytest.raises(ValueError, match="y must have length 442"):
-        fitted.score(X, Y[:5])
+    with pytest.raises(
+        ValueError, match=r"y must have one value per row of X \(442\)"
+    ):
+        fitted.score(X, Y[:5])  # base.RegressorMixin.score: metrics.r2_score

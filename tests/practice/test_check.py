@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import numpy as np
@@ -153,6 +154,12 @@ RIGHT = {
         x, g, m, s, t, lr, b1, b2, eps
     ),
     "soft-threshold": lambda z, t: np.sign(z) * np.maximum(np.abs(z) - t, 0),
+    "standardize-with-train": lambda X_train, X_test: standardize(
+        X_train, X_test
+    ),
+    "k-fold-indices": lambda n, k: kfold_folds(n, k),
+    "precision-recall-f1": lambda y, y_hat: prf(y, y_hat),
+    "roc-auc": lambda y, s: pair_auc(y, s),
 }
 
 
@@ -196,6 +203,69 @@ def unit_eigenvector(P, transpose=True):
 def normal_logpdf_via_pdf(x, mu, sigma):
     with np.errstate(divide="ignore"):
         return np.log(stats.norm.pdf(x, mu, sigma))
+
+
+def standardize(
+    X_train, X_test, *, ddof=0, power=1, own=False, axis=0, guard="ptp"
+):
+    # guard: "ptp" (right), "std" (sigma > 0, fooled by a std of 1e-17), None
+    def stats(X):
+        mu = X.mean(axis=axis, keepdims=True)
+        sd = X.std(axis=axis, ddof=ddof, keepdims=True) ** power
+        if guard == "ptp":
+            sd = np.where(np.ptp(X, axis=axis, keepdims=True) > 0, sd, 1.0)
+        elif guard == "std":
+            sd = np.where(sd > 0, sd, 1.0)
+        return mu, sd
+
+    mu, sd = stats(X_train)
+    mu_test, sd_test = stats(X_test) if own or axis == 1 else (mu, sd)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (X_train - mu) / sd, (X_test - mu_test) / sd_test
+
+
+def kfold_folds(n, k, *, last=False, drop=False, overlap=0, shift=0):
+    sizes = [n // k + 1] * (n % k) + [n // k] * (k - n % k)
+    if last:
+        sizes = sizes[::-1]
+    if drop:
+        sizes = [n // k] * k
+    stops = np.cumsum(sizes)
+    return [
+        np.arange(stop - size, min(stop + overlap, n)) + shift
+        for stop, size in zip(stops, sizes)
+    ]
+
+
+def rounded_folds(n, k):
+    edges = np.round(np.linspace(0, n, k + 1)).astype(int)
+    return [np.arange(a, b) for a, b in itertools.pairwise(edges)]
+
+
+def prf(y, y_hat, *, positive=1, nan=False, f1_mean=False, swap=False):
+    t, p = y == positive, y_hat == positive
+    tp, fp, fn = np.sum(t & p), np.sum(~t & p), np.sum(t & ~p)
+    zero = np.nan if nan else 0.0
+    precision = tp / (tp + fp) if tp + fp else zero
+    recall = tp / (tp + fn) if tp + fn else zero
+    if f1_mean:
+        f1 = (precision + recall) / 2
+    elif nan:
+        f1 = 2 * precision * recall / (precision + recall)
+    else:
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+    if swap:
+        precision, recall = recall, precision
+    return float(precision), float(recall), float(f1)
+
+
+def pair_auc(y, s, *, tie=0.5, flip=False, square=False):
+    pos, neg = s[y == 1], s[y == 0]
+    if flip:
+        pos, neg = neg, pos
+    d = pos[:, None] - neg[None, :]
+    count = np.sum(d > 0) + tie * np.sum(d == 0)
+    return float(count / (len(y) ** 2 if square else d.size))
 
 
 # (exercise, wrong answer, a word the hint must contain)
@@ -546,6 +616,76 @@ WRONG = [
     ),
     ("soft-threshold", lambda z, t: z - t * np.sign(z), "exactly 0"),
     ("soft-threshold", lambda z, t: np.clip(z, -t, t), "clipping"),
+    (
+        "standardize-with-train",
+        lambda X_train, X_test: standardize(X_train, X_test, own=True),
+        "its own mean and std",
+    ),
+    (
+        "standardize-with-train",
+        lambda X_train, X_test: standardize(X_train, X_test, ddof=1),
+        "ddof=0",
+    ),
+    (
+        "standardize-with-train",
+        lambda X_train, X_test: standardize(X_train, X_test, power=2),
+        "not the variance",
+    ),
+    (
+        "standardize-with-train",
+        lambda X_train, X_test: standardize(X_train, X_test, guard=None),
+        "0/0 is NaN",
+    ),
+    (
+        "standardize-with-train",
+        lambda X_train, X_test: standardize(X_train, X_test, guard="std"),
+        "np.ptp(X_train, axis=0) > 0",
+    ),
+    (
+        "standardize-with-train",
+        lambda X_train, X_test: standardize(X_train, X_test, axis=1),
+        "axis=0",
+    ),
+    ("k-fold-indices", lambda n, k: kfold_folds(n, k, last=True), "*first*"),
+    (
+        "k-fold-indices",
+        lambda n, k: kfold_folds(n, k, drop=True),
+        "cover all n samples",
+    ),
+    ("k-fold-indices", lambda n, k: kfold_folds(n, k, shift=1), "off by one"),
+    ("k-fold-indices", rounded_folds, "sizes are off by one"),
+    ("k-fold-indices", lambda n, k: kfold_folds(n, k, overlap=1), "in two"),
+    ("k-fold-indices", lambda n, k: kfold_folds(n, k)[:-1], "exactly k"),
+    (
+        "k-fold-indices",
+        lambda n, k: [f.astype(float) for f in kfold_folds(n, k)],
+        "floats",
+    ),
+    (
+        "precision-recall-f1",
+        lambda y, y_hat: prf(y, y_hat, swap=True),
+        "swapped",
+    ),
+    (
+        "precision-recall-f1",
+        lambda y, y_hat: prf(y, y_hat, f1_mean=True),
+        "harmonic mean",
+    ),
+    (
+        "precision-recall-f1",
+        lambda y, y_hat: (np.mean(y == y_hat), *prf(y, y_hat)[1:]),
+        "accuracy",
+    ),
+    ("precision-recall-f1", lambda y, y_hat: prf(y, y_hat, nan=True), "0/0"),
+    (
+        "precision-recall-f1",
+        lambda y, y_hat: prf(y, y_hat, positive=0),
+        "positive class is 1",
+    ),
+    ("roc-auc", lambda y, s: pair_auc(y, s, tie=1.0), "half a pair"),
+    ("roc-auc", lambda y, s: pair_auc(y, s, tie=0.0), "Ignoring them"),
+    ("roc-auc", lambda y, s: pair_auc(y, s, flip=True), "1 − AUC"),
+    ("roc-auc", lambda y, s: pair_auc(y, s, square=True), "n_pos · n_neg"),
 ]
 
 

@@ -2,5 +2,6 @@
 ``score``), built on the book's mathematics; scikit-learn is a test oracle only."""
 
 from mathforml.models._linear import ElasticNet, Lasso, Ridge
+from mathforml.models._logistic import LogisticRegression
 
-__all__ = ["ElasticNet", "Lasso", "Ridge"]
+__all__ = ["ElasticNet", "Lasso", "LogisticRegression", "Ridge"]

@@ -20,44 +20,28 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, as_vector, check_int, check_scalar
-from mathforml.exceptions import ConvergenceWarning, NotFittedError
+from mathforml.base import BaseEstimator, RegressorMixin, check_is_fitted
+from mathforml.exceptions import ConvergenceWarning
 from mathforml.optim._cg import conjugate_gradient
 from mathforml.optim._updates import soft_threshold_scalar
 
 __all__ = ["ElasticNet", "Lasso", "Ridge"]
 
 
-class _LinearModel:
-    """``predict`` and ``score`` shared by the three models."""
+class _LinearModel(RegressorMixin, BaseEstimator):
+    """``predict`` shared by the three models; ``score`` (:math:`R^2`), ``repr``,
+    ``get_params`` and ``set_params`` come from :mod:`mathforml.base`."""
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions ``X @ coef_ + intercept_`` for the rows of ``X``."""
-        if not hasattr(self, "coef_"):
-            raise NotFittedError(
-                f"This {type(self).__name__} is not fitted yet; call "
-                "fit(X, y) first."
-            )
+        check_is_fitted(self)
         X = as_matrix(X, name="X")
-        if X.shape[1] != self.coef_.size:
+        if X.shape[1] != self.n_features_in_:
             raise ValueError(
                 f"X has {X.shape[1]} features, but the model was fitted with "
-                f"{self.coef_.size}."
+                f"{self.n_features_in_}."
             )
         return X @ self.coef_ + self.intercept_
-
-    def score(self, X: ArrayLike, y: ArrayLike) -> float:
-        r"""The coefficient of determination :math:`R^2 = 1 - SS_{res}/SS_{tot}`."""
-        y_hat = self.predict(X)
-        y = as_vector(y, name="y", size=y_hat.size)
-        return float(
-            1 - np.sum((y - y_hat) ** 2) / np.sum((y - y.mean()) ** 2)
-        )
-
-    def __repr__(self) -> str:
-        args = ", ".join(
-            f"{k}={v!r}" for k, v in vars(self).items() if not k.endswith("_")
-        )
-        return f"{type(self).__name__}({args})"
 
 
 def _check_data(X, y, fit_intercept):
@@ -94,6 +78,8 @@ class Ridge(_LinearModel):
     ----------
     coef_ : numpy.ndarray, shape (n_features,)
     intercept_ : float
+    n_features_in_ : int
+        The number of columns of the ``X`` seen by ``fit``.
 
     Examples
     --------
@@ -137,6 +123,7 @@ class Ridge(_LinearModel):
         else:
             self.coef_ = ridge_weights(Xc, yc, alpha)
         self.intercept_ = float(y_mean - x_mean @ self.coef_)
+        self.n_features_in_ = Xc.shape[1]
         return self
 
 
@@ -170,6 +157,8 @@ class ElasticNet(_LinearModel):
     ----------
     coef_ : numpy.ndarray, shape (n_features,)
     intercept_ : float
+    n_features_in_ : int
+        The number of columns of the ``X`` seen by ``fit``.
     n_iter_ : int
         Sweeps run.
     dual_gap_ : float
@@ -224,6 +213,7 @@ class ElasticNet(_LinearModel):
             )
         self.coef_ = w
         self.intercept_ = float(y_mean - x_mean @ w)
+        self.n_features_in_ = Xc.shape[1]
         return self
 
 
@@ -232,6 +222,9 @@ class Lasso(ElasticNet):
     minimise :math:`\frac{1}{2n}\|y - Xw\|^2 + \alpha\|w\|_1`.
 
     The parameters and attributes are :class:`ElasticNet`'s with ``l1_ratio = 1``.
+    As in scikit-learn, ``l1_ratio`` is fixed, not a hyperparameter: ``get_params``
+    does not list it, ``set_params(l1_ratio=...)`` is an error, and :func:`~mathforml.base.clone`
+    gives a ``Lasso`` (with ``l1_ratio = 1``) again.
 
     Examples
     --------
