@@ -150,6 +150,43 @@ SPECS = [
     ),
     Spec("models", "LogisticRegression", {"C": 0.5}, {"C": 0.0}, "classifier"),
     Spec(
+        "models",
+        "LinearRegression",
+        {"fit_intercept": False},
+        {"solver": "svd"},
+        "regressor",
+    ),
+    Spec(
+        "models",
+        "BayesianLinearRegression",
+        {"alpha": 2.0, "beta": 3.0},
+        {"alpha": 0.0},
+        "regressor",
+    ),
+    Spec(
+        "models",
+        "GaussianNB",
+        {"var_smoothing": 1e-6},
+        {"var_smoothing": -1.0},
+        "classifier",
+    ),
+    Spec(
+        "models",
+        "MultinomialNB",
+        {"alpha": 0.5},
+        {"alpha": -1.0},
+        "classifier",
+        X=X_CAT,
+    ),
+    Spec("models", "SVC", {"C": 2.0}, {"C": 0.0}, "classifier"),
+    Spec(
+        "models",
+        "MLPClassifier",
+        {"hidden_layer_sizes": (5,), "n_epochs": 5, "rng": 0},
+        {"activation": "elu"},
+        "classifier",
+    ),
+    Spec(
         "pipeline",
         "Pipeline",
         {

@@ -22,6 +22,7 @@ SUBPACKAGES = [
     "preprocessing",
     "model_selection",
     "metrics",
+    "inspection",
 ]
 # NumPy's spelling, kept on purpose; and sample counts, which are data (as in sklearn)
 POSITIONAL_OPTIONS_ALLOWED = {

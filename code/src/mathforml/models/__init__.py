@@ -3,5 +3,23 @@
 
 from mathforml.models._linear import ElasticNet, Lasso, Ridge
 from mathforml.models._logistic import LogisticRegression
+from mathforml.models._mlp import MLPClassifier
+from mathforml.models._naive_bayes import GaussianNB, MultinomialNB
+from mathforml.models._regression import (
+    BayesianLinearRegression,
+    LinearRegression,
+)
+from mathforml.models._svm import SVC
 
-__all__ = ["ElasticNet", "Lasso", "LogisticRegression", "Ridge"]
+__all__ = [
+    "SVC",
+    "BayesianLinearRegression",
+    "ElasticNet",
+    "GaussianNB",
+    "Lasso",
+    "LinearRegression",
+    "LogisticRegression",
+    "MLPClassifier",
+    "MultinomialNB",
+    "Ridge",
+]

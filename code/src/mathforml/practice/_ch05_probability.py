@@ -5,12 +5,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from mathforml.practice._core import Case, Exercise, Mistake, close, register
-
-
-def _close(got, expected, rtol=1e-9, atol=1e-12) -> bool:
-    return close(got, expected, rtol=rtol, atol=atol)
-
+from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import close as _close
 
 # --- 5.2 Bayes' theorem over a finite set of hypotheses ----------------------------
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from mathforml.practice._core import Case, Exercise, Mistake, close, register
-
-
-def _close(got, expected, rtol=1e-9, atol=1e-12) -> bool:
-    return close(got, expected, rtol=rtol, atol=atol)
+from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import close as _close
 
 
 def _scalar(got) -> float:
@@ -165,32 +162,40 @@ register(
             ),
             Mistake(
                 "your two values are in the wrong order: return (mean, map).",
-                lambda got, c: np.allclose(_pair(got), c.expected[::-1])
-                and not np.isclose(c.expected[0], c.expected[1]),
+                lambda got, c: (
+                    np.allclose(_pair(got), c.expected[::-1])
+                    and not np.isclose(c.expected[0], c.expected[1])
+                ),
             ),
             Mistake(
                 "the mean is right; the second value k/n is the maximum-likelihood "
                 "estimate. The MAP adds the prior's a − 1 and b − 1: "
                 "(a + k − 1)/(a + b + n − 2).",
-                lambda got, c: c.args[3] > 0
-                and np.isclose(_pair(got)[0], c.expected[0])
-                and np.isclose(_pair(got)[1], c.args[2] / c.args[3])
-                and not np.isclose(c.expected[1], c.args[2] / c.args[3]),
+                lambda got, c: (
+                    c.args[3] > 0
+                    and np.isclose(_pair(got)[0], c.expected[0])
+                    and np.isclose(_pair(got)[1], c.args[2] / c.args[3])
+                    and not np.isclose(c.expected[1], c.args[2] / c.args[3])
+                ),
             ),
             Mistake(
                 "b counts the failures: add n − k to it, not n.",
                 lambda got, c: np.isclose(
                     _pair(got)[0],
-                    (c.args[0] + c.args[2]) / (c.args[0] + c.args[1] + c.args[2] + c.args[3]),
+                    (c.args[0] + c.args[2])
+                    / (c.args[0] + c.args[1] + c.args[2] + c.args[3]),
                 ),
             ),
             Mistake(
                 "the mean is right; the mode of Beta(α, β) is (α − 1)/(α + β − 2): "
                 "subtract 2 in the denominator as well as 1 in the numerator.",
-                lambda got, c: np.isclose(_pair(got)[0], c.expected[0])
-                and np.isclose(
-                    _pair(got)[1],
-                    (c.args[0] + c.args[2] - 1) / (c.args[0] + c.args[1] + c.args[3]),
+                lambda got, c: (
+                    np.isclose(_pair(got)[0], c.expected[0])
+                    and np.isclose(
+                        _pair(got)[1],
+                        (c.args[0] + c.args[2] - 1)
+                        / (c.args[0] + c.args[1] + c.args[3]),
+                    )
                 ),
             ),
         ),

@@ -5,21 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from mathforml.optim import adam_step
-from mathforml.practice._core import Case, Exercise, Mistake, close, register
-
-
-def _close(got, expected, rtol=1e-9, atol=1e-12) -> bool:
-    return close(got, expected, rtol=rtol, atol=atol)
-
-
-def _array(got, shape) -> np.ndarray:
-    """The reader's answer as a float array of ``shape``, or NaNs when it is not."""
-    try:
-        value = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return np.full(shape, np.nan)
-    return value if value.shape == tuple(shape) else np.full(shape, np.nan)
-
+from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import close as _close
+from mathforml.practice._core import shaped as _array
 
 # --- 7.2 gradient descent ---------------------------------------------------------
 
@@ -44,7 +32,13 @@ def _gd_cases(rng):
         (
             "f(x) = ½xᵀAx − bᵀx with A = diag(1, 10), b = (1, 1), "
             "x0 = (2, −1), lr = 0.05 and 40 steps",
-            (np.diag([1.0, 10.0]), np.ones(2), np.array([2.0, -1.0]), 0.05, 40),
+            (
+                np.diag([1.0, 10.0]),
+                np.ones(2),
+                np.array([2.0, -1.0]),
+                0.05,
+                40,
+            ),
         ),
         (
             "a random 3 × 3 bowl with eigenvalues 1, 4, 9, x0 = 0, lr = 1/9 "
@@ -79,25 +73,35 @@ register(
         wants="function",
         signature="gradient_descent(grad, x0, lr, n_steps) -> the final point",
         cases=_gd_cases,
-        agrees=lambda got, c: _close(_array(got, c.expected.shape), c.expected),
+        agrees=lambda got, c: _close(
+            _array(got, c.expected.shape), c.expected
+        ),
         mistakes=(
             Mistake(
                 "step against the gradient: x − lr·grad(x). Adding the gradient "
                 "climbs uphill (gradient ascent).",
-                lambda got, c: c.args[3] > 0
-                and _close(_array(got, c.expected.shape), _gd_variant(c, sign=1.0)),
+                lambda got, c: (
+                    c.args[3] > 0
+                    and _close(
+                        _array(got, c.expected.shape), _gd_variant(c, sign=1.0)
+                    )
+                ),
             ),
             Mistake(
                 "your point did not move from x0: assign the new point back to x "
                 "inside the loop (x = x − lr * grad(x)).",
-                lambda got, c: c.args[3] > 0
-                and _close(_array(got, c.expected.shape), c.args[1]),
+                lambda got, c: (
+                    c.args[3] > 0
+                    and _close(_array(got, c.expected.shape), c.args[1])
+                ),
             ),
             Mistake(
                 "count the steps: range(n_steps) takes exactly n_steps of them; "
                 "you took one too few or one too many.",
                 lambda got, c: any(
-                    _close(_array(got, c.expected.shape), _gd_variant(c, steps=k))
+                    _close(
+                        _array(got, c.expected.shape), _gd_variant(c, steps=k)
+                    )
                     for k in (-1, 1)
                     if c.args[3] + k >= 0
                 ),
@@ -105,8 +109,10 @@ register(
             Mistake(
                 "return only the final point, an array shaped like x0, not the "
                 "whole path.",
-                lambda got, c: np.ndim(got) == 2
-                and len(got) in (c.args[3], c.args[3] + 1),
+                lambda got, c: (
+                    np.ndim(got) == 2
+                    and len(got) in (c.args[3], c.args[3] + 1)
+                ),
             ),
         ),
     )
@@ -125,28 +131,68 @@ def _adam_cases(rng):
         (
             "the first step (t = 1) from m = s = 0, with the default "
             "hyperparameters",
-            (np.array([1.0, -2.0, 0.5]), np.array([0.3, -4.0, 0.02]),
-             np.zeros(d), np.zeros(d), 1, 0.001, 0.9, 0.999, 1e-8),
+            (
+                np.array([1.0, -2.0, 0.5]),
+                np.array([0.3, -4.0, 0.02]),
+                np.zeros(d),
+                np.zeros(d),
+                1,
+                0.001,
+                0.9,
+                0.999,
+                1e-8,
+            ),
         ),
         (
             "step t = 5 with nonzero running averages m and s, lr = 0.01",
-            (rng.standard_normal(d), rng.standard_normal(d), m, s, 5, 0.01, 0.9,
-             0.999, 1e-8),
+            (
+                rng.standard_normal(d),
+                rng.standard_normal(d),
+                m,
+                s,
+                5,
+                0.01,
+                0.9,
+                0.999,
+                1e-8,
+            ),
         ),
         (
             "step t = 3, beta1 = 0.8, beta2 = 0.99, eps = 1e-6",
-            (rng.standard_normal(d), rng.standard_normal(d), m, s, 3, 0.05, 0.8,
-             0.99, 1e-6),
+            (
+                rng.standard_normal(d),
+                rng.standard_normal(d),
+                m,
+                s,
+                3,
+                0.05,
+                0.8,
+                0.99,
+                1e-6,
+            ),
         ),
         (
             "tiny gradients (about 1e-5) at step t = 2, where the place of eps "
             "matters",
-            (np.zeros(d), np.array([1e-5, -2e-5, 3e-6]), np.array([1e-6, -1e-6, 0.0]),
-             np.array([1e-10, 2e-10, 1e-11]), 2, 0.001, 0.9, 0.999, 1e-8),
+            (
+                np.zeros(d),
+                np.array([1e-5, -2e-5, 3e-6]),
+                np.array([1e-6, -1e-6, 0.0]),
+                np.array([1e-10, 2e-10, 1e-11]),
+                2,
+                0.001,
+                0.9,
+                0.999,
+                1e-8,
+            ),
         ),
     ]:
-        expected = adam_step(x, g, m_, s_, t, lr=lr, beta1=b1, beta2=b2, eps=eps)
-        out.append(Case(description, (x, g, m_, s_, t, lr, b1, b2, eps), expected))
+        expected = adam_step(
+            x, g, m_, s_, t, lr=lr, beta1=b1, beta2=b2, eps=eps
+        )
+        out.append(
+            Case(description, (x, g, m_, s_, t, lr, b1, b2, eps), expected)
+        )
     return out
 
 
@@ -189,7 +235,11 @@ def _adam_state_is(got, c, which) -> bool:
     m, s, t, b1, b2 = c.args[2], c.args[3], c.args[4], c.args[6], c.args[7]
     m_exp, s_exp = c.expected[1], c.expected[2]
     if which == "old":
-        return _close(x_new, c.expected[0]) and _close(m_new, m) and _close(s_new, s)
+        return (
+            _close(x_new, c.expected[0])
+            and _close(m_new, m)
+            and _close(s_new, s)
+        )
     # "corrected": the bias-corrected averages returned as the state
     return (
         _close(x_new, c.expected[0])
@@ -225,8 +275,10 @@ register(
             Mistake(
                 "the running averages weigh the new gradient by (1 − beta1) and "
                 "its square by (1 − beta2): m = beta1·m + (1 − beta1)·g.",
-                lambda got, c: _adam_x_is(got, c, weights=False)
-                or _adam_x_is(got, c, weights=False, correct=False),
+                lambda got, c: (
+                    _adam_x_is(got, c, weights=False)
+                    or _adam_x_is(got, c, weights=False, correct=False)
+                ),
             ),
             Mistake(
                 "the step is right, but return the updated m and s as well: the "
@@ -309,12 +361,16 @@ register(
             Mistake(
                 "entries with |z| ≤ t become exactly 0; subtracting t·sign(z) "
                 "from them flips their sign instead.",
-                lambda got, c: _soft_is(got, c, lambda z, t: z - t * np.sign(z)),
+                lambda got, c: _soft_is(
+                    got, c, lambda z, t: z - t * np.sign(z)
+                ),
             ),
             Mistake(
                 "clipping to [−t, t] keeps the small entries and caps the large "
                 "ones: the opposite of what the lasso needs.",
-                lambda got, c: _soft_is(got, c, lambda z, t: np.clip(z, -t, t)),
+                lambda got, c: _soft_is(
+                    got, c, lambda z, t: np.clip(z, -t, t)
+                ),
             ),
         ),
     )

@@ -9,20 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from mathforml.practice._core import Case, Exercise, Mistake, close, register
-
-
-def _close(got, expected, rtol=1e-9, atol=1e-12) -> bool:
-    return close(got, expected, rtol=rtol, atol=atol)
-
-
-def _array(got, shape) -> np.ndarray:
-    """The reader's answer as a float array of ``shape``, or NaNs when it is not."""
-    try:
-        value = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return np.full(shape, np.nan)
-    return value if value.shape == tuple(shape) else np.full(shape, np.nan)
+from mathforml.practice._core import Case, Exercise, Mistake, register
+from mathforml.practice._core import close as _close
+from mathforml.practice._core import shaped as _array
 
 
 def _parts(got, shapes) -> tuple[np.ndarray, ...]:

@@ -13,13 +13,22 @@ import numpy as np
 __all__ = ["Case", "Exercise", "Mistake", "Report", "check", "exercises"]
 
 
-def close(got, expected, *, rtol: float, atol: float) -> bool:
+def close(got, expected, *, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
     """Whether an answer has the expected shape and values (for the exercises' checks)."""
     got = np.asarray(got, dtype=float)
     expected = np.asarray(expected, dtype=float)
     return got.shape == expected.shape and np.allclose(
         got, expected, rtol=rtol, atol=atol
     )
+
+
+def shaped(got, shape) -> np.ndarray:
+    """The reader's answer as a float array of ``shape``, or NaNs when it is not."""
+    try:
+        value = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return np.full(shape, np.nan)
+    return value if value.shape == tuple(shape) else np.full(shape, np.nan)
 
 
 @dataclass(frozen=True)
