@@ -23,7 +23,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier as SkMLP
 
-from mathforml.models._mlp import MLPClassifier
+from mathforml.models import MLPClassifier
 
 EPOCHS = 30
 CASES = [  # name, our settings, scikit-learn's matching settings

@@ -21,7 +21,7 @@ from sklearn import naive_bayes as sk
 from sklearn.datasets import load_digits
 
 from mathforml.datasets import load_sms_word_counts
-from mathforml.models._naive_bayes import GaussianNB, MultinomialNB
+from mathforml.models import GaussianNB, MultinomialNB
 
 
 def best_time(run, repeats: int = 7, number: int = 10) -> float:
@@ -29,21 +29,9 @@ def best_time(run, repeats: int = 7, number: int = 10) -> float:
 
 
 def sms_messages(seed: int = 0):
-    """Word-presence rows whose column sums are the collection's counts, each
-    word coded as two counts (present, absent); labels "spam" and "ham"."""
-    counts = load_sms_word_counts()
-    rng = np.random.default_rng(seed)
-    blocks = []
-    for n, in_class in (
-        (counts.n_spam, counts.spam),
-        (counts.n_ham, counts.ham),
-    ):
-        P = np.zeros((n, len(counts.words)))
-        for j, k in enumerate(in_class):
-            P[rng.permutation(n)[:k], j] = 1.0
-        blocks.append(P)
-    P = np.vstack(blocks)
-    y = np.array(["spam"] * counts.n_spam + ["ham"] * counts.n_ham)
+    """The collection's messages rebuilt from its counts, each word coded as
+    two counts (present, absent); labels "spam" and "ham"."""
+    P, y = load_sms_word_counts().presence_rows(rng=seed)
     return np.hstack([P, 1.0 - P]), y
 
 

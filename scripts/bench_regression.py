@@ -22,7 +22,7 @@ from sklearn import linear_model as sk
 from sklearn.datasets import load_diabetes
 from threadpoolctl import threadpool_limits
 
-from mathforml.models._regression import LinearRegression
+from mathforml.models import LinearRegression
 
 TARGET = 2.0
 

@@ -25,7 +25,7 @@ from sklearn import svm as sk
 from sklearn.datasets import load_breast_cancer, make_moons
 from sklearn.preprocessing import StandardScaler
 
-from mathforml.models._svm import SVC
+from mathforml.models import SVC
 
 
 def best_time(fit, repeats: int = 5, number: int = 3) -> float:

@@ -30,3 +30,23 @@ def test_a_word_that_is_not_counted_is_named():
         KeyError, match="'bitcoin' is not among the counted words"
     ):
         load_sms_word_counts().index("bitcoin")
+
+
+def test_presence_rows_agree_with_the_counts_and_the_seed():
+    counts = load_sms_word_counts()
+    P, y = counts.presence_rows(rng=np.random.default_rng(3))
+    assert P.shape == (counts.n_spam + counts.n_ham, len(counts.words))
+    assert set(np.unique(P)) == {0.0, 1.0}
+    assert np.sum(y == "spam") == counts.n_spam
+    assert np.sum(y == "ham") == counts.n_ham
+    np.testing.assert_array_equal(P[y == "spam"].sum(axis=0), counts.spam)
+    np.testing.assert_array_equal(P[y == "ham"].sum(axis=0), counts.ham)
+    again, _ = counts.presence_rows(rng=3)
+    other, _ = counts.presence_rows(rng=4)
+    np.testing.assert_array_equal(P, again)  # a seed fixes the rows
+    assert not np.array_equal(P, other)  # and another seed changes them
+
+
+def test_presence_rows_refuse_a_bad_rng():
+    with pytest.raises(TypeError, match="rng"):
+        load_sms_word_counts().presence_rows(rng="seed")

@@ -202,7 +202,7 @@ def test_bad_model_specific_parameters():
         Ridge(solver="svd").fit(X, Y)
     fitted = Ridge().fit(X, Y)
     with pytest.raises(
-        ValueError, match="X has 3 features, but the model was fitted with 10"
+        ValueError, match="X has 3 features, but Ridge was fitted with 10"
     ):
         fitted.predict(X[:, :3])
     with pytest.raises(

@@ -470,6 +470,6 @@ def test_not_fitted_and_wrong_width(method):
         getattr(LogisticRegression(), method)(X_BC)
     fitted = LogisticRegression().fit(X_BC, Y_BC)
     with pytest.raises(
-        ValueError, match="X has 3 features, but the model was fitted with 30"
+        ValueError, match="X has 3 features, but LogisticRegression was fitted with 30"
     ):
         getattr(fitted, method)(X_BC[:, :3])

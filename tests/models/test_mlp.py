@@ -16,9 +16,8 @@ from sklearn.preprocessing import StandardScaler
 from mathforml.autodiff import Tensor
 from mathforml.calculus import check_grad
 from mathforml.exceptions import ConvergenceWarning, NotFittedError
-from mathforml.models import LogisticRegression
+from mathforml.models import LogisticRegression, MLPClassifier
 from mathforml.models._mlp import (
-    MLPClassifier,
     _forward,
     _init_params,
     _loss,

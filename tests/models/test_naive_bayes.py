@@ -17,9 +17,8 @@ from sklearn.datasets import load_breast_cancer, load_digits, load_iris
 from mathforml.base import clone, is_classifier
 from mathforml.datasets import load_sms_word_counts
 from mathforml.exceptions import NotFittedError
+from mathforml.models import GaussianNB, MultinomialNB
 from mathforml.models._naive_bayes import (
-    GaussianNB,
-    MultinomialNB,
     _gaussian_joint_log_likelihood,
     _multinomial_joint_log_likelihood,
 )
@@ -47,22 +46,12 @@ DATA = {
 
 
 def sms_messages(seed=0):
-    """Messages as word-presence rows whose column sums are the lab's counts:
-    each word is put in exactly as many spam (ham) messages as the collection
-    has, chosen at random. Returns the table, the rows (5574 x 22) and labels."""
+    """The table, its messages rebuilt as word-presence rows (5574 x 22; each
+    word in exactly as many spam (ham) messages as the collection has), and
+    their labels."""
     counts = load_sms_word_counts()
-    rng = np.random.default_rng(seed)
-    blocks = []
-    for n, in_class in (
-        (counts.n_spam, counts.spam),
-        (counts.n_ham, counts.ham),
-    ):
-        P = np.zeros((n, len(counts.words)))
-        for j, k in enumerate(in_class):
-            P[rng.permutation(n)[:k], j] = 1.0
-        blocks.append(P)
-    y = np.array(["spam"] * counts.n_spam + ["ham"] * counts.n_ham)
-    return counts, np.vstack(blocks), y
+    P, y = counts.presence_rows(rng=seed)
+    return counts, P, y
 
 
 def present_absent(P):
@@ -537,7 +526,7 @@ def test_not_fitted_and_wrong_width(cls, method):
     with pytest.raises(NotFittedError, match="not fitted"):
         getattr(cls(), method)(X)
     with pytest.raises(
-        ValueError, match="X has 3 features, but the model was fitted with 4"
+        ValueError, match=r"X has 3 features, but \w+NB was fitted with 4"
     ):
         getattr(cls().fit(X, y), method)(X[:, :3])
 

@@ -15,9 +15,8 @@ from sklearn.preprocessing import StandardScaler
 
 from mathforml.calculus import check_grad
 from mathforml.exceptions import ConvergenceWarning, NotFittedError
+from mathforml.models import BayesianLinearRegression, LinearRegression
 from mathforml.models._regression import (
-    BayesianLinearRegression,
-    LinearRegression,
     _mse,
     _mse_gradient,
     _normal_equations,

@@ -25,8 +25,8 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import StandardScaler
 
 from mathforml.exceptions import ConvergenceWarning, NotFittedError
+from mathforml.models import SVC
 from mathforml.models._svm import (
-    SVC,
     _kernel_matrix,
     _select_pair,
     _smo,
@@ -435,6 +435,6 @@ def test_not_fitted_and_wrong_width(method):
         SVC().score(X_M, Y_M)
     fitted = SVC().fit(X_M, Y_M)
     with pytest.raises(
-        ValueError, match="X has 1 features, but the model was fitted with 2"
+        ValueError, match="X has 1 features, but SVC was fitted with 2"
     ):
         getattr(fitted, method)(X_M[:, :1])

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from ch09_answers import RIGHT_CH09, WRONG_CH09
 from scipy import stats
 
 from mathforml.linalg import (
@@ -687,6 +688,9 @@ WRONG = [
     ("roc-auc", lambda y, s: pair_auc(y, s, flip=True), "1 − AUC"),
     ("roc-auc", lambda y, s: pair_auc(y, s, square=True), "n_pos · n_neg"),
 ]
+
+RIGHT |= RIGHT_CH09
+WRONG += WRONG_CH09
 
 
 def test_every_exercise_has_a_right_answer_and_two_planted_mistakes():

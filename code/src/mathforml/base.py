@@ -23,6 +23,7 @@ import inspect
 
 import numpy as np
 
+from mathforml._validation import as_matrix
 from mathforml.exceptions import NotFittedError
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "ClassifierMixin",
     "RegressorMixin",
     "TransformerMixin",
+    "check_features",
     "check_is_fitted",
     "clone",
     "is_classifier",
@@ -232,6 +234,20 @@ def check_is_fitted(estimator) -> None:
         raise NotFittedError(
             f"This {type(estimator).__name__} is not fitted yet; call fit first."
         )
+
+
+def check_features(estimator, X, convert=None) -> np.ndarray:
+    """New data for a fitted ``estimator``: ``X`` converted (by ``convert``, by
+    default to a float matrix) after checking that the estimator is fitted, and
+    checked to have the ``n_features_in_`` columns that ``fit`` saw."""
+    check_is_fitted(estimator)
+    X = as_matrix(X, name="X") if convert is None else convert(X)
+    if X.shape[1] != estimator.n_features_in_:
+        raise ValueError(
+            f"X has {X.shape[1]} features, but {type(estimator).__name__} was "
+            f"fitted with {estimator.n_features_in_}."
+        )
+    return X
 
 
 def _as_labels(y, *, name: str = "y") -> np.ndarray:

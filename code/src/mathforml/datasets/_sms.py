@@ -15,6 +15,8 @@ from importlib import resources
 
 import numpy as np
 
+from mathforml._validation import check_rng
+
 __all__ = ["SmsWordCounts", "load_sms_word_counts"]
 
 
@@ -37,6 +39,41 @@ class SmsWordCounts:
     ham: np.ndarray
     n_spam: int
     n_ham: int
+
+    def presence_rows(self, rng=None) -> tuple[np.ndarray, np.ndarray]:
+        """Messages as rows of 0/1 word presences that agree with the counts.
+
+        The file holds counts, not messages, so the rows are rebuilt: each
+        word is put in exactly as many spam (ham) messages as the collection
+        has, chosen at random by ``rng`` (``None``, a seed or a
+        ``np.random.Generator``). Column sums within each class are the
+        counts; which words share a message is random, so the rows keep each
+        word's rate per class and lose the real co-occurrences.
+
+        Returns
+        -------
+        P : ndarray of float, shape (n_spam + n_ham, n_words)
+            ``P[i, j] = 1`` if message ``i`` contains word ``j``; spam rows
+            first.
+        y : ndarray of str, shape (n_spam + n_ham,)
+            ``"spam"`` or ``"ham"``.
+
+        Examples
+        --------
+        >>> counts = load_sms_word_counts()
+        >>> P, y = counts.presence_rows(rng=0)
+        >>> P.shape, int(P[y == "spam", counts.index("free")].sum())
+        ((5574, 22), 174)
+        """
+        rng = check_rng(rng)
+        blocks = []
+        for n, in_class in ((self.n_spam, self.spam), (self.n_ham, self.ham)):
+            P = np.zeros((n, len(self.words)))
+            for j, k in enumerate(in_class):
+                P[rng.permutation(n)[:k], j] = 1.0
+            blocks.append(P)
+        y = np.array(["spam"] * self.n_spam + ["ham"] * self.n_ham)
+        return np.vstack(blocks), y
 
     def index(self, word: str) -> int:
         """The position of ``word`` in :attr:`words`; a ``KeyError`` names the known words."""

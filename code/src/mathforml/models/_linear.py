@@ -20,7 +20,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from mathforml._validation import as_matrix, as_vector, check_int, check_scalar
-from mathforml.base import BaseEstimator, RegressorMixin, check_is_fitted
+from mathforml.base import (
+    BaseEstimator,
+    RegressorMixin,
+    check_features,
+)
 from mathforml.exceptions import ConvergenceWarning
 from mathforml.optim._cg import conjugate_gradient
 from mathforml.optim._updates import soft_threshold_scalar
@@ -34,13 +38,7 @@ class _LinearModel(RegressorMixin, BaseEstimator):
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions ``X @ coef_ + intercept_`` for the rows of ``X``."""
-        check_is_fitted(self)
-        X = as_matrix(X, name="X")
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but the model was fitted with "
-                f"{self.n_features_in_}."
-            )
+        X = check_features(self, X)
         return X @ self.coef_ + self.intercept_
 
 

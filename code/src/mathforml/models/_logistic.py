@@ -29,7 +29,7 @@ from mathforml.base import (
     BaseEstimator,
     ClassifierMixin,
     _as_labels,
-    check_is_fitted,
+    check_features,
 )
 from mathforml.exceptions import ConvergenceWarning
 
@@ -351,20 +351,10 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _check_X(self, X) -> np.ndarray:
-        check_is_fitted(self)
-        X = as_matrix(X, name="X")
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but the model was fitted with "
-                f"{self.n_features_in_}."
-            )
-        return X
-
     def decision_function(self, X: ArrayLike) -> np.ndarray:
         r"""The scores :math:`b + \mathbf{x}^\top \mathbf{w}`: shape (n,) for two
         classes (positive favours ``classes_[1]``), (n, n_classes) for more."""
-        X = self._check_X(X)
+        X = check_features(self, X)
         scores = X @ self.coef_.T + self.intercept_
         return scores[:, 0] if self.classes_.size == 2 else scores
 

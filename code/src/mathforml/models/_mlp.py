@@ -31,7 +31,7 @@ from mathforml.base import (
     BaseEstimator,
     ClassifierMixin,
     _as_labels,
-    check_is_fitted,
+    check_features,
 )
 from mathforml.exceptions import ConvergenceWarning
 from mathforml.optim._updates import adam_step, gd_step, momentum_step
@@ -315,13 +315,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _logits(self, X) -> np.ndarray:
-        check_is_fitted(self)
-        X = as_matrix(X, name="X")
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but the model was fitted with "
-                f"{self.n_features_in_}."
-            )
+        X = check_features(self, X)
         params = [
             Tensor(a)
             for pair in zip(self.coefs_, self.intercepts_)

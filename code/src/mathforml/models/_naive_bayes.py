@@ -26,7 +26,7 @@ from mathforml.base import (
     BaseEstimator,
     ClassifierMixin,
     _as_labels,
-    check_is_fitted,
+    check_features,
 )
 from mathforml.models._logistic import _log_softmax
 
@@ -83,14 +83,7 @@ class _NaiveBayes(ClassifierMixin, BaseEstimator):
         return X, classes, codes.ravel()
 
     def _check_X(self, X) -> np.ndarray:
-        check_is_fitted(self)
-        X = as_matrix(X, name="X")
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but the model was fitted with "
-                f"{self.n_features_in_}."
-            )
-        return X
+        return check_features(self, X)
 
     def predict_joint_log_proba(self, X: ArrayLike) -> np.ndarray:
         r"""The joint log-probabilities :math:`\log P(\mathbf{x}, c)

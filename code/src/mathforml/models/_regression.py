@@ -28,7 +28,11 @@ from numpy.typing import ArrayLike
 from scipy.linalg import cho_factor, cho_solve
 
 from mathforml._validation import as_matrix, as_vector, check_int, check_scalar
-from mathforml.base import BaseEstimator, RegressorMixin, check_is_fitted
+from mathforml.base import (
+    BaseEstimator,
+    RegressorMixin,
+    check_features,
+)
 from mathforml.exceptions import ConvergenceWarning
 from mathforml.optim import minimize
 
@@ -81,17 +85,6 @@ def _check_Xy(X, y):
             f"y must have one value per row of X ({X.shape[0]}); got {y.size}."
         )
     return X, y
-
-
-def _check_new_X(model, X):
-    check_is_fitted(model)
-    X = as_matrix(X, name="X")
-    if X.shape[1] != model.n_features_in_:
-        raise ValueError(
-            f"X has {X.shape[1]} features, but the model was fitted with "
-            f"{model.n_features_in_}."
-        )
-    return X
 
 
 class LinearRegression(RegressorMixin, BaseEstimator):
@@ -238,7 +231,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions ``X @ coef_ + intercept_`` for the rows of ``X``."""
-        X = _check_new_X(self, X)
+        X = check_features(self, X)
         return X @ self.coef_ + self.intercept_
 
 
@@ -318,7 +311,7 @@ class BayesianLinearRegression(RegressorMixin, BaseEstimator):
         r"""The predictive mean :math:`X\mu`; with ``return_std=True`` also the
         predictive standard deviations :math:`\sqrt{1/\beta +
         \mathbf{x}^\top \Sigma \mathbf{x}}`, which grow away from the data."""
-        X = _check_new_X(self, X)
+        X = check_features(self, X)
         if not isinstance(return_std, (bool, np.bool_)):
             raise TypeError(
                 f"return_std must be True or False; got {return_std!r}."

@@ -50,7 +50,7 @@ from mathforml.base import (
     BaseEstimator,
     ClassifierMixin,
     _as_labels,
-    check_is_fitted,
+    check_features,
 )
 from mathforml.exceptions import ConvergenceWarning
 
@@ -313,13 +313,7 @@ class SVC(ClassifierMixin, BaseEstimator):
         r"""The scores :math:`f(\mathbf{x}) = \sum_i \alpha_i y_i
         k(\mathbf{x}_i, \mathbf{x}) + b`, shape (n,); positive favours
         ``classes_[1]``."""
-        check_is_fitted(self)
-        X = as_matrix(X, name="X")
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but the model was fitted with "
-                f"{self.n_features_in_}."
-            )
+        X = check_features(self, X)
         K = self._gram(X, self.support_vectors_)
         return K @ self.dual_coef_[0] + self.intercept_[0]
 

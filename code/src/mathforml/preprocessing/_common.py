@@ -7,7 +7,12 @@ from __future__ import annotations
 import numpy as np
 
 from mathforml._validation import as_matrix
-from mathforml.base import BaseEstimator, TransformerMixin, check_is_fitted
+from mathforml.base import (
+    BaseEstimator,
+    TransformerMixin,
+    check_features,
+    check_is_fitted,
+)
 
 
 def _check_bool(value, *, name: str) -> bool:
@@ -36,16 +41,9 @@ class _Transformer(TransformerMixin, BaseEstimator):
     def _check_transform_input(self, X) -> np.ndarray:
         """``X`` as a float matrix with the columns ``fit`` saw; raises
         ``NotFittedError`` before ``fit``."""
-        check_is_fitted(self)
-        return self._check_n_features(_as_data(X, allow_nan=self._allow_nan))
-
-    def _check_n_features(self, X):
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has {X.shape[1]} features, but {type(self).__name__} was "
-                f"fitted with {self.n_features_in_}."
-            )
-        return X
+        return check_features(
+            self, X, lambda X: _as_data(X, allow_nan=self._allow_nan)
+        )
 
     def _input_names(self, input_features) -> list[str]:
         """``input_features`` checked, or ``x0, x1, ...`` as scikit-learn's."""

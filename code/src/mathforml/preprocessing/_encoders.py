@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml.base import check_is_fitted
+from mathforml.base import check_features
 from mathforml.preprocessing._common import _Transformer
 
 __all__ = ["OneHotEncoder"]
@@ -154,8 +154,7 @@ class OneHotEncoder(_Transformer):
         return np.hstack([block[:, start:] for block in blocks])
 
     def _check_transform_input(self, X) -> np.ndarray:
-        check_is_fitted(self)
-        return self._check_n_features(_as_categories(X))
+        return check_features(self, X, _as_categories)
 
     def _check_unknown(self, X, blocks):
         unknown = [
