@@ -200,6 +200,23 @@ def literalinclude(page: Page, arg: str, options: dict) -> str:
         text = textwrap.dedent("".join(lines[start - 1: node.end_lineno]))
         if "no-docstring" in options:
             text = strip_docstring(text)
+    elif "start-at" in options or "end-at" in options:
+        # Sphinx's line selection: from the first line containing start-at to the
+        # first line after it containing end-at, both included; then dedent
+        lines = text.splitlines(keepends=True)
+        first = next((i for i, line in enumerate(lines)
+                      if options.get("start-at", "") in line), None)
+        if first is None:
+            raise SystemExit(f"{page.md}: start-at {options['start-at']!r} not in {arg}")
+        last = next((i for i in range(first, len(lines))
+                     if options.get("end-at", "\0") in lines[i]), len(lines) - 1)
+        lines = lines[first: last + 1]
+        n = int(options.get("dedent", 0) or 0)
+        text = "".join(line[n:] if line[:n].strip() == "" else line.lstrip()
+                       for line in lines)
+    else:
+        raise SystemExit(f"{page.md}: literalinclude of {arg} selects no lines "
+                         "(:pyobject: or :start-at:/:end-at:)")
     return f"```{options.get('language', 'python')}\n{text.rstrip()}\n```"
 
 

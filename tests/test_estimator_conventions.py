@@ -60,7 +60,7 @@ class Spec:
         dict  # valid, non-default hyperparameters (est(...) for an estimator)
     )
     bad: dict  # a hyperparameter that fit must refuse
-    kind: str  # "regressor", "classifier" or "transformer"
+    kind: str  # "regressor", "classifier", "transformer" or "clusterer"
     X: np.ndarray = field(default_factory=lambda: X_NUM)
 
     @property
@@ -93,9 +93,12 @@ class Spec:
 
     @property
     def y(self):
-        return {"regressor": Y_REG, "classifier": Y_CLF, "transformer": None}[
-            self.kind
-        ]
+        return {
+            "regressor": Y_REG,
+            "classifier": Y_CLF,
+            "transformer": None,
+            "clusterer": None,
+        }[self.kind]
 
 
 def est(module, name, **params):
@@ -185,6 +188,28 @@ SPECS = [
         {"hidden_layer_sizes": (5,), "n_epochs": 5, "rng": 0},
         {"activation": "elu"},
         "classifier",
+    ),
+    Spec("models", "PCA", {"n_components": 2}, {"n_components": 0}, "transformer"),
+    Spec(
+        "models",
+        "KernelPCA",
+        {"n_components": 2, "gamma": 0.5},
+        {"kernel": "sigmoid"},
+        "transformer",
+    ),
+    Spec(
+        "models",
+        "KMeans",
+        {"n_clusters": 2, "n_init": 2, "rng": 0},
+        {"n_clusters": 0},
+        "clusterer",
+    ),
+    Spec(
+        "models",
+        "GaussianMixture",
+        {"n_components": 2, "rng": 0},
+        {"covariance_type": "tied"},
+        "clusterer",
     ),
     Spec(
         "pipeline",

@@ -473,3 +473,14 @@ def test_not_fitted_and_wrong_width(method):
         ValueError, match="X has 3 features, but LogisticRegression was fitted with 30"
     ):
         getattr(fitted, method)(X_BC[:, :3])
+
+
+def test_a_stalled_newton_says_so_not_max_iter():
+    # separable, C huge: the loss flattens below rounding before the step
+    # is small, so step halving finds no decrease long before max_iter
+    x = np.array([-2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2.0])[:, None]
+    y = np.r_[[0] * 4, [1] * 4]
+    with pytest.warns(ConvergenceWarning, match=r"stopped after \d+ steps"):
+        m = LogisticRegression(C=1e8).fit(x, y)
+    assert m.n_iter_[0] < 100
+    assert np.all(m.predict(x) == y)

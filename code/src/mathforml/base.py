@@ -236,7 +236,7 @@ def check_is_fitted(estimator) -> None:
         )
 
 
-def check_features(estimator, X, convert=None) -> np.ndarray:
+def check_features(estimator, X, *, convert=None) -> np.ndarray:
     """New data for a fitted ``estimator``: ``X`` converted (by ``convert``, by
     default to a float matrix) after checking that the estimator is fitted, and
     checked to have the ``n_features_in_`` columns that ``fit`` saw."""

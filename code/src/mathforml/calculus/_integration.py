@@ -155,8 +155,8 @@ def monte_carlo_integral(
 
     Notes
     -----
-    :ref:`sec-integration` and the probability chapter (to come). With :math:`V` the volume of
-    the box and
+    :ref:`sec-integration` and :ref:`sec-limit-theorems` (why it converges).
+    With :math:`V` the volume of the box and
     :math:`X_k` uniform in it,
 
     .. math::

@@ -55,7 +55,8 @@ def make_line_data(
     -----
     .. math:: y_i = a x_i + b + \varepsilon_i, \quad \varepsilon_i \sim \mathcal{N}(0, \sigma^2)
 
-    Used in :ref:`sec-what-ml-asks` and again for linear regression in the models chapter (to come).
+    Used in :ref:`sec-what-ml-asks` and again for a least-squares line in
+    :ref:`sec-projections`.
 
     Examples
     --------

@@ -207,7 +207,8 @@ def lstsq(A: ArrayLike, b: ArrayLike) -> np.ndarray:
     new column; with modified Gram–Schmidt this keeps the error of order
     :math:`\varepsilon\,\kappa(A)` for a consistent system (Björck), where the plain
     product ``Q.T @ b`` can lose :math:`\varepsilon\,\kappa(A)^2`.
-    :ref:`sec-projections` derives it; the models chapter (to come) uses it for linear regression.
+    :ref:`sec-projections` derives it, and :ref:`sec-lab-least-squares` compares it
+    with NumPy's SVD-based ``np.linalg.lstsq``.
 
     Examples
     --------

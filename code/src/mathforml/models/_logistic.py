@@ -215,7 +215,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     :math:`\lVert \mathbf{w} \rVert^2 / (2C)`, the intercept not penalized.
     Two classes use one weight vector and the sigmoid; more than two use one
     weight vector per class and the softmax (multinomial).
-    The book uses it from :ref:`sec-ml-pipeline` on; the models chapter derives it.
+    The book uses it from :ref:`sec-ml-pipeline` on; :ref:`sec-logistic-regression`
+    derives it.
 
     Parameters
     ----------
@@ -337,7 +338,16 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
             tol=tol,
             max_iter=max_iter,
         )
-        if not converged:
+        if not converged and n_iter < max_iter:  # Newton stalled: no descent
+            warnings.warn(
+                f"LogisticRegression (solver={self.solver!r}) stopped after "
+                f"{n_iter} steps: the loss no longer decreases along the Newton "
+                "direction, which happens when the classes are (almost) "
+                "separable and C is large; lower C.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
+        elif not converged:
             warnings.warn(
                 f"LogisticRegression (solver={self.solver!r}) did not converge in "
                 f"max_iter={max_iter} steps; raise max_iter, or scale the features.",

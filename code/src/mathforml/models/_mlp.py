@@ -217,7 +217,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
     activations from layer to layer when about half the units are off, and
     :math:`2/(n_\text{in} + n_\text{out})` for tanh (Glorot and Bengio). The
     biases start at 0. Each epoch shuffles the rows afresh and takes one step
-    per batch (:ref:`sec-sgd`). The models chapter derives the network and its
+    per batch (:ref:`sec-sgd`). :ref:`sec-neural-networks` derives the network and its
     gradients; the forward pass, the loss and the epoch are the functions
     ``_forward``, ``_loss`` and ``_train_epoch`` of this module.
 

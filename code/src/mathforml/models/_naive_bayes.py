@@ -132,7 +132,7 @@ class GaussianNB(_NaiveBayes):
     class's share of the rows) and, for each feature :math:`j`, the class mean
     :math:`\theta_{cj}` and variance :math:`\sigma^2_{cj}` (divided by the
     class size: the maximum-likelihood estimates). The book builds naive
-    Bayes by hand in :ref:`sec-lab-spam-filter`; the models chapter derives it.
+    Bayes by hand in :ref:`sec-lab-spam-filter`; :ref:`sec-naive-bayes` derives it.
 
     Parameters
     ----------

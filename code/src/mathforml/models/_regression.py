@@ -1,4 +1,4 @@
-r"""Linear regression: least squares and its Bayesian version (the models chapter).
+r"""Linear regression: least squares and its Bayesian version.
 
 ``LinearRegression`` minimizes the squared error :math:`\lVert y - b - Xw \rVert^2`.
 With ``fit_intercept=True`` the columns of ``X`` and ``y`` are centred first; on the
@@ -16,7 +16,8 @@ posterior is Gaussian, with
 
 and a new point :math:`\mathbf{x}` gets the predictive distribution
 :math:`\mathcal N(\mathbf{x}^\top \mu,\ 1/\beta + \mathbf{x}^\top \Sigma \mathbf{x})`
-(:ref:`sec-bayesian-inference`).
+(:ref:`sec-bayesian-inference`). The book derives both in
+:ref:`sec-linear-regression` and :ref:`sec-bayesian-regression`.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def _check_Xy(X, y):
 class LinearRegression(RegressorMixin, BaseEstimator):
     r"""Ordinary least squares: minimize :math:`\lVert y - b - Xw \rVert^2`.
 
-    The book derives it in the models chapter; :ref:`sec-ml-pipeline` uses it.
+    The book derives it in :ref:`sec-linear-regression`; :ref:`sec-ml-pipeline`
+    uses it.
 
     Parameters
     ----------
@@ -244,7 +246,7 @@ class BayesianLinearRegression(RegressorMixin, BaseEstimator):
     :math:`\Sigma = (\alpha I + \beta X^\top X)^{-1}` and
     :math:`\mu = \beta \Sigma X^\top y`, so its mean is the ridge solution with
     penalty :math:`\alpha / \beta` (:ref:`sec-regularization`,
-    :ref:`sec-bayesian-inference`); the models chapter derives it.
+    :ref:`sec-bayesian-inference`); :ref:`sec-bayesian-regression` derives it.
 
     There is no intercept: centre ``X`` and ``y`` first, or add a column of
     ones to ``X`` (its weight then gets the same prior as the others).

@@ -42,7 +42,7 @@ class _Transformer(TransformerMixin, BaseEstimator):
         """``X`` as a float matrix with the columns ``fit`` saw; raises
         ``NotFittedError`` before ``fit``."""
         return check_features(
-            self, X, lambda X: _as_data(X, allow_nan=self._allow_nan)
+            self, X, convert=lambda X: _as_data(X, allow_nan=self._allow_nan)
         )
 
     def _input_names(self, input_features) -> list[str]:

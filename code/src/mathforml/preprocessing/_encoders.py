@@ -154,7 +154,7 @@ class OneHotEncoder(_Transformer):
         return np.hstack([block[:, start:] for block in blocks])
 
     def _check_transform_input(self, X) -> np.ndarray:
-        return check_features(self, X, _as_categories)
+        return check_features(self, X, convert=_as_categories)
 
     def _check_unknown(self, X, blocks):
         unknown = [
