@@ -99,8 +99,9 @@ test-colab: $(STAMP)
 test-pages: $(STAMP)
 	$(BIN)/python scripts/pagecheck.py
 
+# Two workers, one browser per core: the accessibility audit of every page dominates.
 test-site: $(STAMP)
-	$(BIN)/python -m pytest -q tests/book
+	$(BIN)/python -m pytest -q -n 2 tests/book
 
 test-floor: $(STAMP)
 	$(BIN)/python scripts/floor_env.py

@@ -146,9 +146,10 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
     if name in ("glue:text", "glue", "glue:"):
         return format_glue(page, body)
     if name == "eq":
-        if target in page.numbers:
-            return f"({page.numbers[target]})"
-        return page.rendered.get(f"equation-{target}") or missing(page, name, target)
+        key = target.lower()  # Sphinx lowercases ids: (eq-a-Q)= becomes #equation-eq-a-q
+        if key in page.numbers:
+            return f"({page.numbers[key]})"
+        return page.rendered.get(f"equation-{key}") or missing(page, name, target)
     if name == "numref" and not text and target in page.numbers:
         return page.numbers[target]
     if name == "math":
@@ -165,9 +166,10 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
     if name in ("ref", "prf:ref", "numref"):
         for path in sorted((ROOT / "book").rglob("*.md")):
             if target in labels_in(path):
-                label = (page.rendered.get(target) or text or page.numbers.get(target)
+                key = target.lower()
+                label = (page.rendered.get(key) or text or page.numbers.get(key)
                          or missing(page, name, target))
-                return f"[{label}]({page.url(path, target)})"
+                return f"[{label}]({page.url(path, key)})"
         raise SystemExit(f"{page.md}: reference target {target!r} not found")
     if name in ("sub", "sup"):
         return f"<{name}>{body}</{name}>"

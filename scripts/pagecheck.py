@@ -120,9 +120,10 @@ def plain_mentions(path: Path) -> list[str]:
 
 
 def split_math(path: Path) -> list[str]:
-    """A prose line that starts with "+ ", "- " or "* " while an inline $...$ is still
-    open is read as a list item: the formula breaks in two and prints as raw TeX."""
-    out, dollars, display = [], 0, False
+    """A prose line that starts with "+ ", "- ", "* ", "1. " or "> " while an inline $...$
+    is still open is read as a list item or a quote: the formula breaks in two and prints
+    as raw TeX."""
+    out, dollars, display, quoted = [], 0, False, False
     for number, line in prose_lines(path.read_text("utf-8")):
         stripped = line.strip()
         if stripped.startswith("$$"):
@@ -135,9 +136,14 @@ def split_math(path: Path) -> list[str]:
         if not stripped:
             dollars = 0
             continue
-        if dollars % 2 and re.match(r"^[-+*] ", stripped):
+        start = re.match(r"^(?:[-+*>]|\d+[.)]) ", stripped)
+        # a "> " line after a "> " line continues a quote (a quiz's feedback): no break
+        continued = stripped.startswith("> ") and quoted
+        quoted = stripped.startswith("> ")
+        if dollars % 2 and start and not continued:
             out.append(f"{rel(path)}:{number}: a line inside $...$ starts with "
-                       f"{stripped[:2]!r}, which Markdown reads as a list item: rewrap it")
+                       f"{start.group(0)!r}, which Markdown reads as a list item or a "
+                       "quote: rewrap it")
         dollars += len(re.findall(r"(?<![\\$])\$(?!\$)", line))
     return out
 

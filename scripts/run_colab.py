@@ -105,6 +105,11 @@ def main(argv: list[str]) -> int:
     os.environ["JUPYTER_PATH"] = str(jupyter_path)
     os.environ.pop("MATHFORML_BOOK", None)  # the notebooks run as a reader's would
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    # Two notebooks run at once on two cores: one BLAS/OpenMP thread each, or their threads
+    # fight (small matrix products of a Gaussian mixture slowed down several times). The
+    # build (scripts/preexecute.py) runs its pages the same way.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     # Start as a fresh Colab runtime does: without mathforml, so the first notebook's install
     # cell really installs it. That notebook runs alone; the others then find the same
     # version installed, and no two pip processes write to the environment at once.

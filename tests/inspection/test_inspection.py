@@ -318,6 +318,40 @@ def test_partial_dependence_equals_sklearn_brute(make_model, X, y, feature):
     )
 
 
+@pytest.mark.parametrize(
+    ("make_model", "X", "y"),
+    [
+        (lambda: Ridge(alpha=0.1), X_DIAB, Y_DIAB),
+        (lambda: LogisticRegression(C=0.5), X_BC, Y_BC),
+        (
+            lambda: sk_ensemble.RandomForestClassifier(
+                n_estimators=10, max_depth=4, random_state=0
+            ),
+            X_BC,
+            Y_BC,
+        ),
+    ],
+    ids=["ours-ridge", "ours-logistic", "sk-forest-clf"],
+)
+def test_individual_curves_equal_sklearn_and_average_to_pd(make_model, X, y):
+    model = make_model().fit(X, y)
+    result = sk_inspection.partial_dependence(
+        model, X, [2], kind="individual", method="brute", grid_resolution=9
+    )
+    grid = result["grid_values"][0]
+    ice = partial_dependence(model, X, 2, grid, kind="individual")
+    assert ice.shape == (X.shape[0], len(grid))
+    assert_allclose(ice, result["individual"][0], **DIRECT)
+    # the partial dependence is the mean of the ICE curves
+    assert_allclose(ice.mean(axis=0), partial_dependence(model, X, 2, grid))
+    # row i of the ICE is model i's prediction with column 2 moved
+    X_moved = X[:5].copy()
+    X_moved[:, 2] = grid[4]
+    predict = getattr(model, "predict_proba", None)
+    expected = predict(X_moved)[:, 1] if predict else model.predict(X_moved)
+    assert_allclose(ice[:5, 4], expected, **DIRECT)
+
+
 def test_partial_dependence_of_a_linear_model_is_its_line(rng):
     model = Ridge(alpha=1.0).fit(X_DIAB, Y_DIAB)
     grid = np.linspace(-1.0, 1.0, 7)  # far outside the data: any grid works
@@ -348,6 +382,8 @@ def test_partial_dependence_of_a_classifier_is_a_probability():
         ({"grid": [[0.0, 1.0]]}, ValueError, "grid must be a 1-D vector"),
         ({"grid": [0.0, np.nan]}, ValueError, "grid must contain only finite"),
         ({"X": X_BC[:, 0]}, ValueError, "X must be 2-D"),
+        ({"kind": "both"}, ValueError, "kind must be one of 'average', "),
+        ({"kind": None}, ValueError, "kind must be one of"),
     ],
 )
 def test_partial_dependence_bad_input(kwargs, error, match):

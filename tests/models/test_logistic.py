@@ -409,7 +409,7 @@ def test_penalty_shrinks_the_weights():
             {"solver": "lbfgs"},
             None,
             ValueError,
-            r"solver must be one of \('newton', 'gd'\); got 'lbfgs'",
+            r"solver must be one of 'newton', 'gd'; got 'lbfgs'",
         ),
         ({"max_iter": 0}, None, ValueError, "max_iter must be >= 1"),
         ({"max_iter": 2.5}, None, TypeError, "max_iter must be an integer"),

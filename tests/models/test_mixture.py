@@ -549,7 +549,7 @@ def test_not_fitted_and_wrong_width(method):
             {"covariance_type": "tied"},
             X_IRIS,
             ValueError,
-            r"covariance_type must be one of \('full', 'diag'\); got 'tied'",
+            r"covariance_type must be one of 'full', 'diag'; got 'tied'",
         ),
         (
             {"covariance_type": None},

@@ -341,7 +341,7 @@ def test_not_fitted(cls):
             {"solver": "svd"},
             None,
             ValueError,
-            r"solver must be one of \('normal', 'gd'\); got 'svd'",
+            r"solver must be one of 'normal', 'gd'; got 'svd'",
         ),
         (LinearRegression, {"solver": None}, None, ValueError, "solver"),
         (LinearRegression, {"lr": 0.0}, None, ValueError, "lr must be > 0"),

@@ -8,6 +8,7 @@ import time
 import numpy as np
 import pytest
 from ch09_answers import RIGHT_CH09, WRONG_CH09
+from ch10_answers import RIGHT_CH10, WRONG_CH10
 from scipy import stats
 
 from mathforml.linalg import (
@@ -691,6 +692,8 @@ WRONG = [
 
 RIGHT |= RIGHT_CH09
 WRONG += WRONG_CH09
+RIGHT |= RIGHT_CH10
+WRONG += WRONG_CH10
 
 
 def test_every_exercise_has_a_right_answer_and_two_planted_mistakes():

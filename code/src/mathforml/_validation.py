@@ -187,6 +187,22 @@ def check_scalar(
     return x
 
 
+def check_choice(value, options, *, name: str) -> str:
+    """Check that ``value`` is one of the strings ``options`` and return it.
+
+    >>> check_choice("full", ("full", "diag"), name="covariance_type")
+    'full'
+    >>> check_choice("tied", ("full", "diag"), name="covariance_type")
+    Traceback (most recent call last):
+    ...
+    ValueError: covariance_type must be one of 'full', 'diag'; got 'tied'.
+    """
+    if not isinstance(value, str) or value not in options:
+        listed = ", ".join(map(repr, options))
+        raise ValueError(f"{name} must be one of {listed}; got {value!r}.")
+    return value
+
+
 def check_rng(rng) -> np.random.Generator:
     """Turn ``rng`` (None, a seed or a Generator) into a Generator (SPEC 7).
 

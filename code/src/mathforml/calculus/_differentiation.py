@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 import numpy as np
 
-from mathforml._validation import as_array, as_vector, check_scalar
+from mathforml._validation import (
+    as_array,
+    as_vector,
+    check_choice,
+    check_scalar,
+)
 from mathforml.calculus._checks import (
     check_callable,
     scalar_output,
@@ -82,10 +87,7 @@ def derivative(
     """
     check_callable(f)
     x = check_scalar(x, name="x")
-    if method not in _STEP_POWER:
-        raise ValueError(
-            f"method must be one of {sorted(_STEP_POWER)}; got {method!r}."
-        )
+    check_choice(method, sorted(_STEP_POWER), name="method")
     h = float(step_sizes(np.float64(x), h, power=_STEP_POWER[method]))
     x_plus = x if method == "backward" else x + h
     x_minus = x if method == "forward" else x - h

@@ -8,8 +8,10 @@ For a feature :math:`j` and a value :math:`v`,
     x_{id}),
 
 the prediction averaged over the data with column :math:`j` set to :math:`v`
-in every row (Friedman, 2001). scikit-learn's ``partial_dependence`` with
-``kind="average", method="brute"`` computes the same numbers.
+in every row (Friedman, 2001). Before the mean, each row's predictions along
+the grid form its *individual conditional expectation* (ICE) curve (Goldstein
+et al., 2015). scikit-learn's ``partial_dependence`` with ``method="brute"``
+computes the same numbers, for ``kind="average"`` and ``kind="individual"``.
 """
 
 from __future__ import annotations
@@ -17,21 +19,21 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_matrix, as_vector, check_int
+from mathforml._validation import as_matrix, as_vector, check_choice, check_int
 from mathforml.base import check_is_fitted, is_classifier
 
 __all__ = ["partial_dependence"]
 
 
-def _partial_dependence(predict, X, feature, grid):
-    """The mean prediction over the rows of ``X`` with column ``feature`` set
-    to each value of ``grid``."""
-    averages = []
-    for value in grid:
+def _individual_curves(predict, X, feature, grid):
+    """Entry (i, k): the prediction for row i of ``X`` with its column
+    ``feature`` set to ``grid[k]``; row i is that sample's ICE curve."""
+    curves = np.empty((X.shape[0], len(grid)))
+    for k, value in enumerate(grid):
         X_value = X.copy()
         X_value[:, feature] = value  # every row gets the same value
-        averages.append(np.mean(predict(X_value)))
-    return np.array(averages)
+        curves[:, k] = predict(X_value)
+    return curves
 
 
 def _response(model):
@@ -53,10 +55,15 @@ def _response(model):
 
 
 def partial_dependence(
-    model, X: ArrayLike, feature: int, grid: ArrayLike
+    model,
+    X: ArrayLike,
+    feature: int,
+    grid: ArrayLike,
+    *,
+    kind: str = "average",
 ) -> np.ndarray:
     r"""The average prediction of ``model`` over ``X`` with one column set to
-    each value of a grid.
+    each value of a grid, or each row's prediction (its ICE curve).
 
     Parameters
     ----------
@@ -70,18 +77,25 @@ def partial_dependence(
         The column to move, ``0 <= feature < n_features``.
     grid : array_like, shape (n_grid,)
         The values to give it, at least one.
+    kind : {"average", "individual"}, default "average"
+        ``"average"`` returns the partial dependence; ``"individual"`` the
+        ICE curves it averages, one row per row of ``X``.
 
     Returns
     -------
-    numpy.ndarray, shape (n_grid,)
-        :math:`\mathrm{PD}(v)` for each value :math:`v` of ``grid``.
+    numpy.ndarray, shape (n_grid,) or (n_samples, n_grid)
+        :math:`\mathrm{PD}(v)` for each value :math:`v` of ``grid``
+        (``kind="average"``), or the prediction for each row of ``X`` and each
+        value of ``grid`` (``kind="individual"``): the mean of its rows is the
+        partial dependence.
 
     Raises
     ------
     TypeError, ValueError
         For ``X`` or ``grid`` that is not a finite array of the right
-        dimension, an empty ``grid``, ``feature`` out of range, a classifier
-        with more than two classes or without ``predict_proba``.
+        dimension, an empty ``grid``, ``feature`` out of range, an unknown
+        ``kind``, a classifier with more than two classes or without
+        ``predict_proba``.
 
     Notes
     -----
@@ -100,10 +114,16 @@ def partial_dependence(
     >>> model = Ridge(alpha=0.0).fit(X, 2 * X[:, 0] - X[:, 1])
     >>> partial_dependence(model, X, 0, [0.0, 1.0, 2.0]).round(6)
     array([-1.5,  0.5,  2.5])
+    >>> ice = partial_dependence(model, X, 0, [0.0, 1.0], kind="individual")
+    >>> ice[:2].round(6) + 0.0  # the ICE curves of the first two rows
+    array([[-1.,  1.],
+           [ 0.,  2.]])
     """
     X = as_matrix(X, name="X")
     feature = check_int(
         feature, name="feature", minimum=0, maximum=X.shape[1] - 1
     )
     grid = as_vector(grid, name="grid")
-    return _partial_dependence(_response(model), X, feature, grid)
+    kind = check_choice(kind, ("average", "individual"), name="kind")
+    curves = _individual_curves(_response(model), X, feature, grid)
+    return curves.mean(axis=0) if kind == "average" else curves

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from mathforml._validation import check_choice
 from mathforml.base import _as_labels
 
 __all__ = ["accuracy_score", "confusion_matrix", "precision_recall_f1"]
@@ -207,11 +208,7 @@ def precision_recall_f1(
     >>> precision_recall_f1(["a", "b", "c"], ["a", "b", "b"], average="macro")
     (0.5, 0.6666666666666666, 0.5555555555555555)
     """
-    if not isinstance(average, str) or average not in _AVERAGES:
-        raise ValueError(
-            f"average must be one of {', '.join(map(repr, _AVERAGES))}; got "
-            f"{average!r}."
-        )
+    check_choice(average, _AVERAGES, name="average")
     y_true, y_pred = _check_labels(y_true, y_pred)
     classes = np.union1d(y_true, y_pred).tolist()
     if average == "binary":

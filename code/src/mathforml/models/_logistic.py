@@ -24,7 +24,12 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_matrix, check_int, check_scalar
+from mathforml._validation import (
+    as_matrix,
+    check_choice,
+    check_int,
+    check_scalar,
+)
 from mathforml.base import (
     BaseEstimator,
     ClassifierMixin,
@@ -313,10 +318,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
                 f"y must have one label per row of X ({X.shape[0]}); got {y.size}."
             )
         C = check_scalar(self.C, name="C", low=0, low_inclusive=False)
-        if not isinstance(self.solver, str) or self.solver not in _SOLVERS:
-            raise ValueError(
-                f"solver must be one of {_SOLVERS}; got {self.solver!r}."
-            )
+        check_choice(self.solver, _SOLVERS, name="solver")
         max_iter = check_int(self.max_iter, name="max_iter", minimum=1)
         tol = check_scalar(self.tol, name="tol", low=0)
         if not isinstance(self.fit_intercept, (bool, np.bool_)):

@@ -34,7 +34,13 @@ from numpy.typing import ArrayLike
 from scipy.linalg import cholesky, solve_triangular
 from scipy.special import logsumexp
 
-from mathforml._validation import as_matrix, check_int, check_rng, check_scalar
+from mathforml._validation import (
+    as_matrix,
+    check_choice,
+    check_int,
+    check_rng,
+    check_scalar,
+)
 from mathforml.base import BaseEstimator, check_features
 from mathforml.exceptions import ConvergenceWarning
 from mathforml.models._kmeans import KMeans
@@ -256,14 +262,9 @@ class GaussianMixture(BaseEstimator):
                 f"n_components must be <= the number of samples of X "
                 f"({X.shape[0]}); got {k}."
             )
-        if (
-            not isinstance(self.covariance_type, str)
-            or self.covariance_type not in _COVARIANCE_TYPES
-        ):
-            raise ValueError(
-                f"covariance_type must be one of {_COVARIANCE_TYPES}; got "
-                f"{self.covariance_type!r}."
-            )
+        check_choice(
+            self.covariance_type, _COVARIANCE_TYPES, name="covariance_type"
+        )
         return X, dict(
             k=k,
             max_iter=check_int(self.max_iter, name="max_iter", minimum=0),

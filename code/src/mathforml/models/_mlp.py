@@ -25,7 +25,13 @@ from itertools import pairwise
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_matrix, check_int, check_rng, check_scalar
+from mathforml._validation import (
+    as_matrix,
+    check_choice,
+    check_int,
+    check_rng,
+    check_scalar,
+)
 from mathforml.autodiff import Tensor, log_softmax, no_grad, relu, tanh
 from mathforml.base import (
     BaseEstimator,
@@ -136,12 +142,6 @@ def _check_hidden(sizes):
                 f"layer); got {sizes!r}."
             )
     return tuple(int(n) for n in sizes)
-
-
-def _check_choice(value, options, name):
-    if not isinstance(value, str) or value not in options:
-        raise ValueError(f"{name} must be one of {options}; got {value!r}.")
-    return value
 
 
 class MLPClassifier(ClassifierMixin, BaseEstimator):
@@ -265,10 +265,10 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
                 f"y must have one label per row of X ({X.shape[0]}); got {y.size}."
             )
         hidden = _check_hidden(self.hidden_layer_sizes)
-        activation = _check_choice(
-            self.activation, tuple(_ACTIVATIONS), "activation"
+        activation = check_choice(
+            self.activation, tuple(_ACTIVATIONS), name="activation"
         )
-        optimizer = _check_choice(self.optimizer, _OPTIMIZERS, "optimizer")
+        optimizer = check_choice(self.optimizer, _OPTIMIZERS, name="optimizer")
         lr = check_scalar(self.lr, name="lr", low=0, low_inclusive=False)
         n_epochs = check_int(self.n_epochs, name="n_epochs", minimum=1)
         batch_size = check_int(self.batch_size, name="batch_size", minimum=1)

@@ -28,7 +28,12 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_matrix, check_int, check_scalar
+from mathforml._validation import (
+    as_matrix,
+    check_choice,
+    check_int,
+    check_scalar,
+)
 from mathforml.base import (
     BaseEstimator,
     TransformerMixin,
@@ -180,13 +185,7 @@ class PCA(TransformerMixin, BaseEstimator):
             raise TypeError(
                 f"whiten must be True or False; got {self.whiten!r}."
             )
-        if (
-            not isinstance(self.svd_solver, str)
-            or self.svd_solver not in _SOLVERS
-        ):
-            raise ValueError(
-                f"svd_solver must be one of {_SOLVERS}; got {self.svd_solver!r}."
-            )
+        check_choice(self.svd_solver, _SOLVERS, name="svd_solver")
 
     def fit(self, X: ArrayLike, y=None) -> PCA:
         """Learn the mean and the principal axes of ``X``; returns ``self``."""
@@ -360,10 +359,7 @@ class KernelPCA(TransformerMixin, BaseEstimator):
         k = self.n_components
         if k is not None:
             k = check_int(k, name="n_components", minimum=1, maximum=n)
-        if not isinstance(self.kernel, str) or self.kernel not in _KERNELS:
-            raise ValueError(
-                f"kernel must be one of {_KERNELS}; got {self.kernel!r}."
-            )
+        check_choice(self.kernel, _KERNELS, name="kernel")
         gamma = 1.0 / d if self.gamma is None else self.gamma
         gamma = check_scalar(gamma, name="gamma", low=0, low_inclusive=False)
         degree = check_int(self.degree, name="degree", minimum=1)

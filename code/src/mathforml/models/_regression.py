@@ -28,7 +28,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.linalg import cho_factor, cho_solve
 
-from mathforml._validation import as_matrix, as_vector, check_int, check_scalar
+from mathforml._validation import (
+    as_matrix,
+    as_vector,
+    check_choice,
+    check_int,
+    check_scalar,
+)
 from mathforml.base import (
     BaseEstimator,
     RegressorMixin,
@@ -180,10 +186,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     def fit(self, X: ArrayLike, y: ArrayLike) -> LinearRegression:
         """Fit the weights and the intercept; returns ``self``."""
         X, y = _check_Xy(X, y)
-        if not isinstance(self.solver, str) or self.solver not in _SOLVERS:
-            raise ValueError(
-                f"solver must be one of {_SOLVERS}; got {self.solver!r}."
-            )
+        check_choice(self.solver, _SOLVERS, name="solver")
         if not isinstance(self.fit_intercept, (bool, np.bool_)):
             raise TypeError(
                 f"fit_intercept must be True or False; got {self.fit_intercept!r}."

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import as_vector, check_int, check_scalar
+from mathforml._validation import (
+    as_vector,
+    check_choice,
+    check_int,
+    check_scalar,
+)
 from mathforml.calculus._checks import check_callable, scalar_output
 from mathforml.exceptions import ConvergenceWarning
 from mathforml.optim._updates import (
@@ -328,10 +333,7 @@ def _check_minimize(fun, grad, x0, method, lr, hess, options):
     check_callable(fun, name="fun")
     check_callable(grad, name="grad")
     x0 = as_vector(x0, name="x0")
-    if not isinstance(method, str) or method not in METHODS:
-        raise ValueError(
-            f"method must be one of {sorted(METHODS)}; got {method!r}."
-        )
+    check_choice(method, sorted(METHODS), name="method")
     default_lr, allowed = METHODS[method]
     lr = (
         default_lr

@@ -10,6 +10,7 @@ import numpy as np
 
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
+from mathforml.practice._core import explain_array as _explain_array
 from mathforml.practice._core import shaped as _array
 
 _TOL = {"rtol": 1e-7, "atol": 1e-10}
@@ -29,30 +30,6 @@ def _same(parts, expected) -> bool:
 def _is(got, c, wrong, shapes) -> bool:
     """The reader's tuple is the ``wrong`` one, and ``wrong`` differs from the answer."""
     return _same(_parts(got, shapes), wrong) and not _same(wrong, c.expected)
-
-
-def _explain_array(name, got, expected) -> str:
-    """What is wrong with one array of the reader's answer, in words."""
-    shape = np.shape(expected)
-    try:
-        value = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return (
-            f"expected {name} to be an array of numbers of shape {shape}; "
-            f"got {got!r:.60}."
-        )
-    if value.shape != shape:
-        return (
-            f"expected {name} to have shape {shape}; got shape {value.shape}."
-        )
-    where = ""
-    if value.ndim == 2:  # show the first wrong row, not the whole matrix
-        bad = ~np.isclose(value, expected, **_TOL).all(axis=1)
-        row = int(np.argmax(bad))
-        name, value, expected = f"{name}[{row}]", value[row], expected[row]
-        where = " (its first wrong row)"
-    with np.printoptions(precision=4, suppress=True, threshold=30):
-        return f"{name}{where} is wrong: expected {expected}, got {value}."
 
 
 def _explain_parts(got, c, names) -> str:

@@ -31,6 +31,33 @@ def shaped(got, shape) -> np.ndarray:
     return value if value.shape == tuple(shape) else np.full(shape, np.nan)
 
 
+def explain_array(
+    name: str, got, expected, *, rtol: float = 1e-7, atol: float = 1e-10
+) -> str:
+    """What is wrong with a reader's array, in words: its type, its shape, or the values
+    (for a matrix, its first wrong row)."""
+    shape = np.shape(expected)
+    try:
+        value = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return (
+            f"expected {name} to be an array of numbers of shape {shape}; "
+            f"got {got!r:.60}."
+        )
+    if value.shape != shape:
+        return (
+            f"expected {name} to have shape {shape}; got shape {value.shape}."
+        )
+    where = ""
+    if value.ndim == 2:  # show the first wrong row, not the whole matrix
+        bad = ~np.isclose(value, expected, rtol=rtol, atol=atol).all(axis=1)
+        row = int(np.argmax(bad))
+        name, value, expected = f"{name}[{row}]", value[row], expected[row]
+        where = " (its first wrong row)"
+    with np.printoptions(precision=4, suppress=True, threshold=30):
+        return f"{name}{where} is wrong: expected {expected}, got {value}."
+
+
 @dataclass(frozen=True)
 class Case:
     """One input to try: a description, the arguments, and the expected answer."""

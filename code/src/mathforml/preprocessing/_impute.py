@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathforml._validation import check_scalar
+from mathforml._validation import check_choice, check_scalar
 from mathforml.preprocessing._common import _as_data, _check_bool, _Transformer
 
 __all__ = ["SimpleImputer"]
@@ -81,14 +81,7 @@ class SimpleImputer(_Transformer):
 
     def fit(self, X: ArrayLike, y=None) -> SimpleImputer:
         """Learn one fill value per column; returns ``self``."""
-        if (
-            not isinstance(self.strategy, str)
-            or self.strategy not in _STRATEGIES
-        ):
-            valid = ", ".join(map(repr, _STRATEGIES))
-            raise ValueError(
-                f"strategy must be one of {valid}; got {self.strategy!r}."
-            )
+        check_choice(self.strategy, _STRATEGIES, name="strategy")
         keep = _check_bool(
             self.keep_empty_features, name="keep_empty_features"
         )
