@@ -7,16 +7,7 @@ from scipy import stats
 
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
-
-
-def _scalar(got) -> float:
-    """The reader's answer as one float, or NaN when it is not a single number."""
-    try:
-        value = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return float("nan")
-    return float(value) if value.shape == () else float("nan")
-
+from mathforml.practice._core import scalar as _scalar
 
 # --- 6.2 the negative log-likelihood of a Normal sample -----------------------------
 

@@ -13,6 +13,7 @@ from scipy.special import gammaln, logsumexp
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
 from mathforml.practice._core import explain_array as _explain_array
+from mathforml.practice._core import scalar as _scalar
 from mathforml.practice._core import shaped as _array
 
 _TOL = {"rtol": 1e-7, "atol": 1e-10}
@@ -490,14 +491,6 @@ _DIMENSIONS = (  # d = 3 first: at d = 1 and d = 2 some mistakes give the right 
     ("d = 10, the cube [−1, 1]¹⁰", 10),
     ("d = 30, where the ball fills almost none of the cube", 30),
 )
-
-
-def _scalar(got) -> float:
-    try:
-        value = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return np.nan
-    return float(value) if value.shape == () else np.nan
 
 
 def _ball_is(**kwargs):

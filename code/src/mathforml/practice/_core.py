@@ -31,6 +31,15 @@ def shaped(got, shape) -> np.ndarray:
     return value if value.shape == tuple(shape) else np.full(shape, np.nan)
 
 
+def scalar(got) -> float:
+    """The reader's answer as one float, or NaN when it is not a single number."""
+    try:
+        value = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return float("nan")
+    return float(value) if value.shape == () else float("nan")
+
+
 def explain_array(
     name: str, got, expected, *, rtol: float = 1e-7, atol: float = 1e-10
 ) -> str:
