@@ -12,10 +12,19 @@ For each MyST notebook page under book/ (or the pages named on the command line)
 * setup: the first code cell is visible (imports, `rng`, `use_book_style()`).
 * pointers: no plain "Chapter 9", "Section 2.4", "Figure 1.3", "Exercise 4.2", ... in the
   prose; each must be a cross-reference ({ref}, {numref}, {eq}, ...) so the build checks it.
+* digits: no visible output prints a float with more than DIGITS_MAX significant digits
+  (Python prints 17: `0.6972152040297764`) unless the cell asks for them on purpose,
+  with an explicit format of 10+ digits (`f"{x:.14f}"`), `repr(...)`, `.hex()`, or a
+  comment saying why the digits are the point (`# digits: ...`).
 * listings: no package object shown twice with `literalinclude :pyobject:` in the book,
   and none longer than LISTING_MAX lines.
 * practice: every chapter has PRACTICE_MIN self-checking exercises and PRACTICE_MIN
   kernel-free questions.
+* teaching order: a cross-reference to a later page of the book (in the order of _toc.yml)
+  is a forward reference. A section may only *use* what earlier sections taught, so a
+  forward reference is allowed only where the reader knows it points ahead: inside an
+  admonition titled "Looking ahead ...", under a heading in AHEAD_HEADINGS ("Where ML uses
+  it", ...), and on the pages that are maps (Chapter 0, chapter openers, appendices).
 
 Usage: python scripts/pagecheck.py [--no-run] [--jobs N] [book/.../page.md ...]
 Exit status 1 on any finding, with one line per finding.
@@ -38,10 +47,103 @@ BOOK = ROOT / "book"
 WIDTH = 80          # characters of code the content column shows at 1280 px
 BOX_WIDTH = 78      # ... inside an exercise or solution box, which is a little narrower
 LISTING_MAX = 20
+DIGITS_MAX = 9
+FLOAT = re.compile(r"(?<![\w.])-?(\d+)\.(\d+)(?:e[-+]?\d+)?")
+ON_PURPOSE = re.compile(r":\.?(1\d|[2-9]\d)[efg]|\brepr\(|\.hex\(\)|#\s*digits\b")
 HIDDEN = {"remove-cell", "remove-input", "skip-execution"}
 # A mention of a numbered thing in plain text, e.g. "Chapter 9", "Sections 4.8", "Fig. 3.6".
 PLAIN = re.compile(r"\b(Chapters?|Sections?|Equations?|Eqs?\.|Figures?|Figs?\.|Exercises?|"
                    r"Tables?|Appendix|Solutions?|Lab)\s+\(?\d+(\.\d+)*\b")
+
+
+# Headings under which pointers to later chapters are the point of the section.
+AHEAD_HEADINGS = re.compile(r"^#{2,3}\s+(Where (ML|machine learning) uses it|What you built|"
+                            r"Where to go next|Further reading)", re.I)
+REF = re.compile(r"\{(?:ref|numref|eq|prf:ref)\}`(?:[^`<]*<)?([^`<>]+)>?`")
+
+
+def toc_order() -> list[str]:
+    """The book's pages, as paths relative to the root without suffix, in reading order."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
+    order: list[str] = [toc["root"]]
+
+    def walk(entry):
+        if "file" in entry:
+            order.append(entry["file"])
+        for sub in entry.get("sections", []):
+            walk(sub)
+
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            walk(chapter)
+    return order
+
+
+_LABELS: dict[str, str] | None = None
+
+
+def label_pages() -> dict[str, str]:
+    """Every label a page defines (targets, :label:, :name:), lowercased -> its page."""
+    global _LABELS
+    if _LABELS is None:
+        _LABELS = {}
+        for page in toc_order():
+            text = (ROOT / (page + ".md")).read_text("utf-8")
+            for pattern in (r"^\(([\w:.-]+)\)=\s*$", r"^\s*:label:\s*([\w:.-]+)",
+                            r"^\s*:name:\s*([\w:.-]+)"):
+                for m in re.finditer(pattern, text, re.M):
+                    _LABELS.setdefault(m.group(1).lower(), page)
+    return _LABELS
+
+
+def forward_refs(path: Path) -> list[str]:
+    """Cross-references to later pages outside a marked 'Looking ahead' context."""
+    order = toc_order()
+    page = rel(path).removesuffix(".md")
+    if page not in order:
+        return []
+    chapter = page.split("/")[1] if page.count("/") >= 2 else ""
+    if (page == order[0] or chapter.startswith("00") or chapter == "appendix"
+            or page.endswith("/index")):
+        return []
+    position = {p: i for i, p in enumerate(order)}
+    labels = label_pages()
+    out, stack, skip, ahead_heading = [], [], None, False
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if skip is not None:
+            if stripped == skip:
+                skip = None
+            continue
+        m = re.match(r"^(`{3,}|~{3,}|:{3,})(\{([\w:-]+)\})?(.*)$", stripped)
+        if m:
+            fence, name, title = m.group(1), m.group(3), m.group(4).strip()
+            if name in CODE_DIRECTIVES:
+                skip = fence
+            elif name:
+                ahead = bool(re.match(r"looking ahead", title, re.I))
+                stack.append((fence, ahead or any(a for _, a in stack)))
+            elif stack and stack[-1][0] == fence and not title:
+                stack.pop()
+            else:
+                skip = fence
+            continue
+        if not stack and re.match(r"^#{1,6}\s", line):
+            ahead_heading = bool(AHEAD_HEADINGS.match(line))
+            continue
+        if ahead_heading or (stack and stack[-1][1]):
+            continue
+        for ref in REF.finditer(line):
+            target = labels.get(ref.group(1).lower().lstrip("#"))
+            if target and position.get(target, -1) > position[page] \
+                    and "/appendix/" not in target:
+                out.append(f"{rel(path)}:{number}: forward reference to "
+                           f"{ref.group(1)!r} ({target.split('/', 1)[1]}): use only what "
+                           "earlier sections taught, or put the pointer in a 'Looking "
+                           "ahead' admonition")
+    return out
 
 
 def executable_pages() -> list[Path]:
@@ -266,7 +368,7 @@ def broken_roles(path: Path) -> list[str]:
 
 def static_checks(path: Path) -> list[str]:
     problems = (plain_mentions(path) + split_math(path) + backtick_fences(path)
-                + broken_roles(path))
+                + broken_roles(path) + forward_refs(path))
     if not path.read_text("utf-8").startswith("---\njupytext"):
         return problems
     nb = read_notebook(path)
@@ -314,6 +416,7 @@ def copy_run(path: Path) -> list[str]:
             tail = re.sub(r"\x1b\[[0-9;]*m", "", next((m for m in reversed(msg) if m.strip()), ""))
             return [f"{rel(path)}: copy-run failed: {tail[:300]}"]
     for i, cell in enumerate(run.cells, 1):
+        on_purpose = bool(ON_PURPOSE.search(cell.source))
         for out in cell.get("outputs", []):
             text = ""
             if out.output_type == "stream":
@@ -323,6 +426,12 @@ def copy_run(path: Path) -> list[str]:
                 if any(k.startswith("image/") or k == "text/html" for k in data):
                     continue
                 text = data.get("text/plain", "")
+            for m in FLOAT.finditer(text) if not on_purpose else ():
+                significant = len((m.group(1) + m.group(2)).lstrip("0"))
+                if significant > DIGITS_MAX:
+                    problems.append(f"{rel(path)}: visible cell {i} prints {m.group(0)}: "
+                                    f"{significant} digits; round it or format it "
+                                    f"(or say why the digits matter: '# digits: ...')")
             for line in text.splitlines():
                 if len(line) > WIDTH:
                     problems.append(f"{rel(path)}: visible cell {i} prints a line of "
