@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import html
 import json
 import os
@@ -178,10 +179,30 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
         shown = text or (full.rsplit(".", 1)[-1] if target.startswith("~") else full)
         if name in ("py:func", "py:meth") and not text:
             shown += "()"
-        api = ROOT / "book" / "appendix" / (
-            "api-authors.md" if full.startswith("mathforml.book") else "api.md")
-        return f"[`{shown}`]({page.url(api, full)})"
+        return f"[`{shown}`]({page.url(api_page(full), full)})"
     raise SystemExit(f"{page.md}: no Colab conversion for the role {{{name}}}")
+
+
+AUTODOC = re.compile(r"^\.\. auto(\w+):: *(\S+)", re.MULTILINE)
+
+
+@functools.cache
+def api_page(full: str) -> Path:
+    """The page of the API reference that documents ``full``: the authors' page or the
+    page of its subpackage (``book/appendix/api/<name>.md``), else the reference's index."""
+    appendix = ROOT / "book" / "appendix"
+    pages = [appendix / "api-authors.md", *sorted((appendix / "api").glob("*.md"))]
+    entries = [(path, kind, name) for path in pages
+               for kind, name in AUTODOC.findall(path.read_text("utf-8"))]
+    for path, kind, name in entries:  # documented by name, or a member of such an entry
+        if kind != "module" and (full == name or full.startswith(name + ".")):
+            return path
+    for path, kind, name in entries:  # in a module documented whole
+        if kind == "module" and (full == name or full.startswith(name + ".")):
+            return path
+    if full.startswith("mathforml.book"):
+        return appendix / "api-authors.md"
+    return appendix / "api" / "index.md"
 
 
 def missing(page: Page, name: str, target: str) -> str:

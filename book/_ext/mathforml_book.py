@@ -7,6 +7,7 @@
   the branch ``repository.branch`` names), never at the ``.md`` source Colab cannot open.
 - Adds each script once: sphinx-thebe registers its configuration script twice, which
   is a console error in the browser.
+- Loads its siblings: ``{quiz}`` (mathforml_quiz) and ``{api-summary}`` (mathforml_api).
 """
 
 from __future__ import annotations
@@ -224,11 +225,12 @@ def _config_inited(app, config):
 
 
 def setup(app):
-    from mathforml_quiz import (
-        setup as setup_quiz,  # the sibling module in book/_ext
-    )
+    # the sibling modules in book/_ext
+    from mathforml_api import setup as setup_api
+    from mathforml_quiz import setup as setup_quiz
 
     setup_quiz(app)
+    setup_api(app)
     _patch_glue_format()
     app.add_directive("literalinclude", BookLiteralInclude, override=True)
     app.connect("config-inited", _config_inited)

@@ -41,6 +41,11 @@ __all__ = [
 class BaseEstimator:
     """``get_params``, ``set_params``, a readable ``repr`` and scikit-learn's tags.
 
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions; :ref:`sec-cross-validation` writes
+    a transformer on this base.
+
     Examples
     --------
     >>> class Scale(BaseEstimator):
@@ -124,7 +129,12 @@ class BaseEstimator:
 
 
 class ClassifierMixin:
-    """Marks a classifier; ``score`` is the accuracy."""
+    """Marks a classifier; ``score`` is the accuracy.
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions.
+    """
 
     _estimator_type = "classifier"  # what scikit-learn < 1.6 looks for
 
@@ -147,7 +157,12 @@ class ClassifierMixin:
 
 
 class RegressorMixin:
-    """Marks a regressor; ``score`` is the coefficient of determination."""
+    """Marks a regressor; ``score`` is the coefficient of determination.
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions.
+    """
 
     _estimator_type = "regressor"
 
@@ -170,7 +185,13 @@ class RegressorMixin:
 
 
 class TransformerMixin:
-    """Marks a transformer and adds ``fit_transform``."""
+    """Marks a transformer and adds ``fit_transform``.
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions; :ref:`sec-cross-validation` writes
+    a transformer with this mixin.
+    """
 
     def fit_transform(self, X, y=None):
         """``fit(X, y)`` then ``transform(X)``."""
@@ -187,6 +208,10 @@ class TransformerMixin:
 def clone(estimator, *, safe: bool = True):
     """A new, unfitted estimator with the same hyperparameters (nested estimators
     cloned too). Works on any object with ``get_params``, scikit-learn's included.
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches why a model is cloned before it is fitted again.
 
     Examples
     --------
@@ -212,7 +237,12 @@ def clone(estimator, *, safe: bool = True):
 
 def is_classifier(estimator) -> bool:
     """Whether ``estimator`` is a classifier: the package's marker, or scikit-learn's
-    tags (or its older ``_estimator_type``)."""
+    tags (or its older ``_estimator_type``).
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions.
+    """
     if getattr(estimator, "_estimator_type", None) == "classifier":
         return True
     tags = getattr(estimator, "__sklearn_tags__", None)
@@ -226,7 +256,12 @@ def is_classifier(estimator) -> bool:
 
 def check_is_fitted(estimator) -> None:
     """Raise :class:`~mathforml.exceptions.NotFittedError` unless ``estimator`` has a
-    learned attribute (a name ending in ``_`` that does not start with ``_``)."""
+    learned attribute (a name ending in ``_`` that does not start with ``_``).
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions.
+    """
     fitted = [
         k for k in vars(estimator) if k.endswith("_") and not k.startswith("_")
     ]
@@ -239,7 +274,12 @@ def check_is_fitted(estimator) -> None:
 def check_features(estimator, X, *, convert=None) -> np.ndarray:
     """New data for a fitted ``estimator``: ``X`` converted (by ``convert``, by
     default to a float matrix) after checking that the estimator is fitted, and
-    checked to have the ``n_features_in_`` columns that ``fit`` saw."""
+    checked to have the ``n_features_in_`` columns that ``fit`` saw.
+
+    Notes
+    -----
+    :ref:`sec-pca-in-practice` shows the check at work.
+    """
     check_is_fitted(estimator)
     X = as_matrix(X, name="X") if convert is None else convert(X)
     if X.shape[1] != estimator.n_features_in_:

@@ -16,6 +16,10 @@ class ConvergenceWarning(UserWarning):
     has that field. Raise ``max_iter``, loosen ``tol``, or check that the problem has the
     property the method needs (for example a unique dominant eigenvalue).
 
+    Notes
+    -----
+    :ref:`sec-gradient-descent` shows when an iteration stops short and warns.
+
     Examples
     --------
     >>> import warnings
@@ -32,6 +36,10 @@ class NotFittedError(ValueError, AttributeError):
 
     It subclasses both ``ValueError`` and ``AttributeError``, as scikit-learn's does, so code
     written for either library catches it.
+
+    Notes
+    -----
+    :ref:`sec-ml-pipeline` teaches the estimator conventions.
 
     Examples
     --------

@@ -94,6 +94,9 @@ class Pipeline(BaseEstimator):
     scikit-learn's ``Pipeline``; so a search can tune
     ``"polynomialfeatures__degree"``, and ``clone`` copies the whole chain.
 
+    :ref:`sec-cross-validation` teaches why the preprocessing must be fitted inside each fold.
+
+
     Examples
     --------
     >>> import numpy as np
@@ -300,6 +303,10 @@ class Pipeline(BaseEstimator):
 def make_pipeline(*estimators) -> Pipeline:
     """A :class:`Pipeline` whose step names are the lowercased class names
     (``"-1"``, ``"-2"``, ... added to repeated names), as scikit-learn's.
+
+    Notes
+    -----
+    :ref:`sec-cross-validation` teaches why the preprocessing must be fitted inside each fold.
 
     Examples
     --------

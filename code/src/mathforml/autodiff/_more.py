@@ -18,6 +18,10 @@ __all__ = ["absolute", "amax", "amin", "clip", "maximum", "minimum"]
 def absolute(x) -> Tensor:
     r"""Elementwise :math:`|x|`, with the subgradient 0 at 0 (as PyTorch).
 
+    Notes
+    -----
+    :ref:`sec-backpropagation` builds the engine this operation extends.
+
     Examples
     --------
     >>> x = Tensor([-2.0, 0.0, 3.0], requires_grad=True)
@@ -36,6 +40,10 @@ def maximum(a, b) -> Tensor:
     The gradient goes to the larger input; where the two are equal it is split half and
     half, the average of the two one-sided derivatives.
 
+    Notes
+    -----
+    :ref:`sec-backpropagation` builds the engine this operation extends.
+
     Examples
     --------
     >>> maximum(Tensor([1.0, 5.0]), 2.0).data
@@ -53,6 +61,10 @@ def maximum(a, b) -> Tensor:
 def minimum(a, b) -> Tensor:
     """Elementwise minimum, ``-maximum(-a, -b)``.
 
+    Notes
+    -----
+    :ref:`sec-backpropagation` builds the engine this operation extends.
+
     Examples
     --------
     >>> minimum(Tensor([1.0, 5.0]), 2.0).data
@@ -65,6 +77,10 @@ def clip(x, low=None, high=None) -> Tensor:
     r"""Limit ``x`` to ``[low, high]`` (either may be None), as ``np.clip``.
 
     The gradient is 1 where ``low <= x <= high`` and 0 where the value was cut.
+
+    Notes
+    -----
+    :ref:`sec-backpropagation` builds the engine this operation extends.
 
     Examples
     --------
@@ -86,6 +102,10 @@ def amax(x, *, axis=None, keepdims: bool = False) -> Tensor:
     r"""The largest entry along ``axis`` (all entries for None), as ``np.max``.
 
     The gradient goes to the arg-max; ties share it equally (as ``torch.amax``).
+
+    Notes
+    -----
+    :ref:`sec-backpropagation` builds the engine this operation extends.
 
     Examples
     --------
@@ -111,6 +131,10 @@ def amax(x, *, axis=None, keepdims: bool = False) -> Tensor:
 
 def amin(x, *, axis=None, keepdims: bool = False) -> Tensor:
     """The smallest entry along ``axis``: ``-amax(-x)``.
+
+    Notes
+    -----
+    :ref:`sec-backpropagation` builds the engine this operation extends.
 
     Examples
     --------

@@ -319,6 +319,10 @@ def _backpropagate(root: Tensor, grad: np.ndarray) -> None:
 def as_tensor(x) -> Tensor:
     """Return ``x`` if it is a ``Tensor``, else a constant ``Tensor(x)`` (no gradient).
 
+    Notes
+    -----
+    :ref:`sec-backpropagation` explains the tensors and the graph they record.
+
     Examples
     --------
     >>> as_tensor([1, 2])
@@ -344,6 +348,10 @@ class no_grad:
     """A context in which operations record no graph, as ``torch.no_grad``.
 
     Use it for updates of parameters and for evaluation, where no gradient is needed.
+
+    Notes
+    -----
+    :ref:`sec-backpropagation` explains the switch this block turns off.
 
     Examples
     --------

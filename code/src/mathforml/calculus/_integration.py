@@ -116,7 +116,12 @@ def simpson(
 @dataclass(frozen=True)
 class MonteCarloResult:
     """A Monte Carlo estimate with its standard error (``estimate ± 2 * std_error`` is a
-    95% confidence interval) and the number of samples ``n``."""
+    95% confidence interval) and the number of samples ``n``.
+
+    Notes
+    -----
+    :ref:`sec-integration` uses it for the estimate :func:`monte_carlo_integral` returns.
+    """
 
     estimate: float
     std_error: float

@@ -32,6 +32,10 @@ class SmsWordCounts:
         The number of spam (ham) messages that contain each word at least once.
     n_spam, n_ham : int
         The number of spam (ham) messages in the collection.
+
+    Notes
+    -----
+    :ref:`sec-lab-spam-filter` trains a spam filter on them.
     """
 
     words: tuple[str, ...]

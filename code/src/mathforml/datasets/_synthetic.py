@@ -13,7 +13,12 @@ __all__ = ["LineData", "make_line_data"]
 
 @dataclass(frozen=True)
 class LineData:
-    """Noisy samples of a line: inputs ``x``, targets ``y`` and the true parameters."""
+    """Noisy samples of a line: inputs ``x``, targets ``y`` and the true parameters.
+
+    Notes
+    -----
+    :ref:`sec-what-ml-asks` fits a line to it.
+    """
 
     x: np.ndarray
     y: np.ndarray

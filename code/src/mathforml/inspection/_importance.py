@@ -45,6 +45,10 @@ class PermutationImportanceResult:
         Their standard deviation (``ddof=0``, as scikit-learn's).
     importances : numpy.ndarray, shape (n_features, n_repeats)
         Every drop: row ``j`` holds the repeats of column ``j``.
+
+    Notes
+    -----
+    :ref:`sec-interpretability` teaches permutation importance.
     """
 
     importances_mean: np.ndarray

@@ -95,6 +95,10 @@ class PowerIterationResult:
         Whether the residual test met ``tol`` within ``max_iter`` iterations.
     history : ndarray, shape (n_iter,)
         The eigenvalue estimate after each iteration, to plot the convergence.
+
+    Notes
+    -----
+    :ref:`sec-power-iteration` reads its path of estimates to show the convergence rate.
     """
 
     eigenvalue: float

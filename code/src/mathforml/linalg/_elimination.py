@@ -117,7 +117,12 @@ def _singular(k: int, pivot: float, tol: float) -> np.linalg.LinAlgError:
 
 
 class RowEchelonForm(NamedTuple):
-    """The result of :func:`row_reduce`: unpacks as ``R, pivots = row_reduce(A)``."""
+    """The result of :func:`row_reduce`: unpacks as ``R, pivots = row_reduce(A)``.
+
+    Notes
+    -----
+    :ref:`sec-linear-systems` teaches the elimination that produces it.
+    """
 
     #: The reduced row echelon form, shape (m, n).
     R: np.ndarray

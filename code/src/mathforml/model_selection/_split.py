@@ -160,6 +160,10 @@ def train_test_split(
         If the lengths differ, ``test_size`` leaves a set empty, or a class of
         ``stratify`` has a single member (it cannot be in both sets).
 
+    Notes
+    -----
+    :ref:`sec-cross-validation` teaches the split, plain and stratified.
+
     Examples
     --------
     >>> import numpy as np

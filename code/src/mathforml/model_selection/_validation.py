@@ -72,6 +72,10 @@ def cross_val_score(
     numpy.ndarray, shape (n_splits,)
         One score per fold, larger is better.
 
+    Notes
+    -----
+    :ref:`sec-cross-validation` teaches cross-validation.
+
     Examples
     --------
     >>> import numpy as np

@@ -79,6 +79,10 @@ class Ridge(_LinearModel):
     n_features_in_ : int
         The number of columns of the ``X`` seen by ``fit``.
 
+    Notes
+    -----
+    :ref:`sec-regularization` teaches ridge regression.
+
     Examples
     --------
     >>> import numpy as np
@@ -163,6 +167,10 @@ class ElasticNet(_LinearModel):
         The duality gap at the end: an upper bound on how far the objective is from
         its minimum.
 
+    Notes
+    -----
+    :ref:`sec-regularization` teaches the elastic net.
+
     Examples
     --------
     >>> import numpy as np
@@ -223,6 +231,10 @@ class Lasso(ElasticNet):
     As in scikit-learn, ``l1_ratio`` is fixed, not a hyperparameter: ``get_params``
     does not list it, ``set_params(l1_ratio=...)`` is an error, and :func:`~mathforml.base.clone`
     gives a ``Lasso`` (with ``l1_ratio = 1``) again.
+
+    Notes
+    -----
+    :ref:`sec-regularization` teaches the lasso and its soft-thresholding.
 
     Examples
     --------

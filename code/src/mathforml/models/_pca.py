@@ -327,6 +327,9 @@ class KernelPCA(TransformerMixin, BaseEstimator):
     kernel gives ordinary PCA's scores, up to sign, with
     :math:`\lambda_j = s_j^2`.
 
+    :ref:`sec-kernel-pca` teaches kernel PCA.
+
+
     Examples
     --------
     >>> import numpy as np

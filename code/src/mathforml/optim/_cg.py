@@ -19,7 +19,12 @@ __all__ = ["CGResult", "conjugate_gradient"]
 class CGResult:
     """What :func:`conjugate_gradient` returns: the solution ``x``, the number of steps
     ``n_iter``, ``converged``, the iterates ``path`` (shape ``(n_iter + 1, n)``) and the
-    residual norms ``residuals`` (one per row of ``path``)."""
+    residual norms ``residuals`` (one per row of ``path``).
+
+    Notes
+    -----
+    :ref:`sec-second-order` teaches conjugate gradients.
+    """
 
     x: np.ndarray
     n_iter: int
@@ -62,6 +67,10 @@ def conjugate_gradient(
     ValueError
         If ``A`` is not square and symmetric, is not positive definite (a direction with
         :math:`p^\top A p \le 0` appears), or shapes disagree.
+
+    Notes
+    -----
+    :ref:`sec-second-order` teaches conjugate gradients.
 
     Examples
     --------

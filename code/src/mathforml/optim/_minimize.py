@@ -72,6 +72,10 @@ class OptimizeResult:
         The objective at each row of ``path``.
     message : str
         Why the run stopped.
+
+    Notes
+    -----
+    :ref:`sec-gradient-descent` introduces it with :func:`minimize`.
     """
 
     x: np.ndarray

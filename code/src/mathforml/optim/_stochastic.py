@@ -31,6 +31,10 @@ class SGDResult:
     diverged : bool
         True when the weights stopped being finite (the run then stops, with a
         :class:`~mathforml.exceptions.ConvergenceWarning`).
+
+    Notes
+    -----
+    :ref:`sec-sgd` teaches mini-batch stochastic gradient descent.
     """
 
     x: np.ndarray

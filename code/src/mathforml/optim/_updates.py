@@ -26,25 +26,45 @@ __all__ = [
 
 
 def gd_step(x, g, *, lr):
-    """Gradient descent: move against the gradient, ``x - lr * g``."""
+    """Gradient descent: move against the gradient, ``x - lr * g``.
+
+    Notes
+    -----
+    :ref:`sec-gradient-descent` teaches the step and the choice of its learning rate.
+    """
     return x - lr * g
 
 
 def momentum_step(x, g, v, *, lr, beta):
-    """Heavy ball: the velocity ``v`` remembers past gradients, decayed by ``beta``."""
+    """Heavy ball: the velocity ``v`` remembers past gradients, decayed by ``beta``.
+
+    Notes
+    -----
+    :ref:`sec-momentum-adam` teaches momentum; :ref:`sec-optimizer-hyperparameters` tunes it.
+    """
     v = beta * v + g
     return x - lr * v, v
 
 
 def nesterov_step(x, v, grad, *, lr, beta):
-    """Nesterov: the gradient is taken where momentum is about to carry ``x``."""
+    """Nesterov: the gradient is taken where momentum is about to carry ``x``.
+
+    Notes
+    -----
+    :ref:`sec-momentum-adam` teaches Nesterov's accelerated step.
+    """
     g = grad(x - lr * beta * v)
     v = beta * v + g
     return x - lr * v, v
 
 
 def rmsprop_step(x, g, s, *, lr, rho, eps):
-    """RMSprop: divide each coordinate by a running root-mean-square of its gradients."""
+    """RMSprop: divide each coordinate by a running root-mean-square of its gradients.
+
+    Notes
+    -----
+    :ref:`sec-momentum-adam` teaches RMSprop.
+    """
     s = rho * s + (1 - rho) * g**2
     return x - lr * g / (np.sqrt(s) + eps), s
 
@@ -53,6 +73,10 @@ def adam_step(x, g, m, s, t, *, lr, beta1, beta2, eps):
     """Adam (Kingma and Ba): momentum over RMSprop's scaling, both bias-corrected.
 
     ``t`` counts the steps from 1; at ``t = 1`` the step is ``lr * g / (|g| + eps)``.
+
+    Notes
+    -----
+    :ref:`sec-momentum-adam` teaches Adam; :ref:`sec-optimizer-hyperparameters` tunes it.
     """
     m = beta1 * m + (1 - beta1) * g
     s = beta2 * s + (1 - beta2) * g**2
@@ -62,7 +86,12 @@ def adam_step(x, g, m, s, t, *, lr, beta1, beta2, eps):
 
 
 def newton_step(x, g, H, *, lr):
-    """Newton: jump to the minimum of the local quadratic model (``lr = 1``)."""
+    """Newton: jump to the minimum of the local quadratic model (``lr = 1``).
+
+    Notes
+    -----
+    :ref:`sec-second-order` teaches Newton's method.
+    """
     return x - lr * np.linalg.solve(H, g)
 
 
@@ -72,6 +101,10 @@ def bfgs_update(H_inv, s, y):
 
     .. math:: H^{-1} \leftarrow (I - \rho s y^\top) H^{-1} (I - \rho y s^\top)
               + \rho s s^\top, \qquad \rho = 1 / (y^\top s).
+
+    Notes
+    -----
+    :ref:`sec-second-order` teaches the BFGS update.
     """
     rho = 1.0 / (y @ s)
     A = np.eye(s.size) - rho * np.outer(s, y)

@@ -100,7 +100,12 @@ class Exercise:
 
 @dataclass
 class Report:
-    """What :func:`check` found. It prints as plain sentences; ``passed`` is a bool."""
+    """What :func:`check` found. It prints as plain sentences; ``passed`` is a bool.
+
+    Notes
+    -----
+    :ref:`sec-using-this-book` shows how the exercises are checked.
+    """
 
     name: str
     passed: bool
@@ -149,6 +154,10 @@ def exercises() -> dict[str, str]:
     -------
     dict
         ``{name: signature}``, in the order of the book.
+
+    Notes
+    -----
+    :ref:`sec-using-this-book` shows how the exercises are checked.
 
     Examples
     --------
@@ -211,6 +220,10 @@ def check(name: str, answer, *, rng=0) -> Report:
         If ``name`` is not an exercise.
     TypeError
         If the exercise asks for a function and ``answer`` is not callable.
+
+    Notes
+    -----
+    :ref:`sec-using-this-book` shows how the exercises are checked.
 
     Examples
     --------

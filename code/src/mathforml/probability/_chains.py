@@ -57,6 +57,10 @@ def bayes_update(prior: ArrayLike, likelihood: ArrayLike) -> np.ndarray:
         If the prior is not a probability vector, a likelihood is negative, or the
         evidence (the denominator) is 0.
 
+    Notes
+    -----
+    :ref:`sec-bayes-theorem` teaches the update; :ref:`sec-lab-spam-filter` applies it to words.
+
     Examples
     --------
     >>> # healthy or ill, after a positive test
@@ -95,6 +99,10 @@ def stationary_distribution(P: ArrayLike) -> np.ndarray:
         If ``P`` is not row-stochastic, or has more than one stationary distribution
         (several closed groups of states).
 
+    Notes
+    -----
+    :ref:`sec-markov-chains` teaches Markov chains and their long-run behaviour.
+
     Examples
     --------
     >>> stationary_distribution([[0.9, 0.1], [0.5, 0.5]]).round(4)
@@ -121,6 +129,10 @@ def distribution_after(P: ArrayLike, p0: ArrayLike, n: int) -> np.ndarray:
     r"""The distribution after ``n`` steps from ``p0``: the row vector
     :math:`\mathbf{p}_0 \mathbf{P}^n`.
 
+    Notes
+    -----
+    :ref:`sec-markov-chains` teaches Markov chains and their long-run behaviour.
+
     Examples
     --------
     >>> distribution_after([[0.9, 0.1], [0.5, 0.5]], [0.0, 1.0], 1)
@@ -136,6 +148,10 @@ def simulate_chain(
     P: ArrayLike, start: int, n_steps: int, *, rng=None
 ) -> np.ndarray:
     """The states a chain visits: ``n_steps + 1`` state indices, starting at ``start``.
+
+    Notes
+    -----
+    :ref:`sec-markov-chains` teaches Markov chains and their long-run behaviour.
 
     Examples
     --------

@@ -93,6 +93,10 @@ class Bernoulli(_Discrete):
     p : float
         Probability of success, in :math:`[0, 1]`.
 
+    Notes
+    -----
+    :ref:`sec-distributions` teaches this distribution with the others of the module.
+
     Examples
     --------
     >>> X = Bernoulli(0.3)
@@ -140,6 +144,10 @@ class Binomial(_Discrete):
         Number of trials, ``n >= 0``.
     p : float
         Probability of success of each trial, in :math:`[0, 1]`.
+
+    Notes
+    -----
+    :ref:`sec-distributions` teaches this distribution with the others of the module.
 
     Examples
     --------
@@ -198,6 +206,10 @@ class Poisson(_Discrete):
     ----------
     lam : float
         The rate :math:`\lambda > 0`: the mean and the variance.
+
+    Notes
+    -----
+    :ref:`sec-distributions` teaches this distribution with the others of the module.
 
     Examples
     --------
@@ -267,6 +279,10 @@ class _Continuous(_Distribution):
 class Uniform(_Continuous):
     r"""Every value in ``[low, high]`` equally likely: density :math:`1/(b - a)`.
 
+    Notes
+    -----
+    :ref:`sec-distributions` teaches this distribution with the others of the module.
+
     Examples
     --------
     >>> X = Uniform(0, 2)
@@ -309,6 +325,10 @@ class Normal(_Continuous):
 
     .. math:: p(x) = \frac{1}{\sigma\sqrt{2\pi}}
               \exp\Bigl(-\frac{(x - \mu)^2}{2\sigma^2}\Bigr)
+
+    Notes
+    -----
+    :ref:`sec-distributions` teaches this distribution with the others of the module.
 
     Examples
     --------
@@ -356,6 +376,10 @@ class Exponential(_Continuous):
     .. math:: p(x) = \lambda e^{-\lambda x}, \quad x \ge 0.
 
     Memoryless: :math:`P(X > s + t \mid X > s) = P(X > t)`.
+
+    Notes
+    -----
+    :ref:`sec-distributions` teaches this distribution with the others of the module.
 
     Examples
     --------

@@ -43,6 +43,10 @@ class MultivariateNormal:
         \log p(\mathbf{x}) = -\tfrac12 \lVert \mathbf{L}^{-1}(\mathbf{x}-\boldsymbol\mu)
         \rVert^2 - \textstyle\sum_i \log L_{ii} - \tfrac{d}{2}\log 2\pi.
 
+    :ref:`sec-multivariate-gaussian` teaches the distribution, its marginals and its
+    conditionals.
+
+
     Examples
     --------
     >>> g = MultivariateNormal([0.0, 0.0], [[2.0, 1.0], [1.0, 2.0]])

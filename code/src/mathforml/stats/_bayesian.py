@@ -26,6 +26,10 @@ class BetaPosterior:
     alpha, beta : float
         The two shape parameters, both > 0.
 
+    Notes
+    -----
+    :ref:`sec-bayesian-inference` teaches the Beta posterior of a coin.
+
     Examples
     --------
     >>> post = BetaPosterior(alpha=3.0, beta=5.0)

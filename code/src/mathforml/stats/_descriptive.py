@@ -34,6 +34,10 @@ class Description:
     q1, q3 : float
         The first and third quartiles (linear interpolation, as
         ``np.quantile``).
+
+    Notes
+    -----
+    :ref:`sec-descriptive-statistics` teaches the summaries it holds.
     """
 
     count: int

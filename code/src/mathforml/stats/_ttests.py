@@ -21,7 +21,12 @@ __all__ = ["TTestResult", "ttest_1samp", "ttest_welch"]
 @dataclass(frozen=True)
 class TTestResult:
     """What a t-test found: the t statistic, its p-value and the degrees
-    of freedom of the t distribution it was compared with."""
+    of freedom of the t distribution it was compared with.
+
+    Notes
+    -----
+    :ref:`sec-hypothesis-tests` teaches the t-tests that return it.
+    """
 
     statistic: float
     pvalue: float
