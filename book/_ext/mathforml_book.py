@@ -231,6 +231,8 @@ def setup(app):
 
     setup_quiz(app)
     setup_api(app)
+    # phones: legible figures and equations that scroll sideways with a visible cue
+    app.add_js_file("mathforml-narrow.js", loading_method="defer")
     _patch_glue_format()
     app.add_directive("literalinclude", BookLiteralInclude, override=True)
     app.connect("config-inited", _config_inited)

@@ -165,21 +165,6 @@ def test_odd_answers_fail_with_a_message(name, answer, says):
     assert says in " ".join(str(report).split()), str(report)  # unwrapped
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_three_to_five_cases_described_in_words_and_seeded(name):
-    first, again, other = cases(name, 0), cases(name, 0), cases(name, 1)
-    assert 3 <= len(first) <= 5
-    assert all(len(c.description) > 20 for c in first)
-    for a, b in zip(first, again):
-        assert all(np.array_equal(x, y) for x, y in zip(a.args, b.args))
-    if name != "ball-volume-fraction":  # its cases are dimensions, not draws
-        assert not all(
-            np.array_equal(x, y)
-            for a, b in zip(first, other)
-            for x, y in zip(a.args, b.args)
-        )
-
-
 def test_responsibilities_equal_the_direct_density_ratio_where_it_is_finite():
     for case in cases("responsibilities"):
         with np.errstate(all="ignore"):

@@ -18,6 +18,7 @@ from mathforml.linalg import (
     project,
 )
 from mathforml.practice import Report, check, exercises
+from mathforml.practice._core import _REGISTRY
 
 
 def normal_nll(x, mu, sigma, *, mean=False, constant=True, sign=1.0):
@@ -808,3 +809,27 @@ def test_an_unfilled_starter_gets_an_explanation_not_an_exception(name):
     assert none_body is None or "forget to `return`" in " ".join(
         str(none_body).split()
     )
+
+
+# From Chapter 9 on, an exercise checks three to five cases, each described in words.
+DESCRIBED = list(RIGHT_CH09) + list(RIGHT_CH10)
+# Exercises whose cases are fixed inputs (dimensions), not random draws.
+FIXED_CASES = {"ball-volume-fraction"}
+
+
+@pytest.mark.parametrize("name", DESCRIBED)
+def test_three_to_five_cases_described_in_words_and_seeded(name):
+    def cases(seed):
+        return _REGISTRY[name].cases(np.random.default_rng(seed))
+
+    first, again, other = cases(0), cases(0), cases(1)
+    assert 3 <= len(first) <= 5
+    assert all(len(c.description) > 20 for c in first)
+    for a, b in zip(first, again):
+        assert all(np.array_equal(x, y) for x, y in zip(a.args, b.args))
+    if name not in FIXED_CASES:
+        assert not all(
+            np.array_equal(x, y)
+            for a, b in zip(first, other)
+            for x, y in zip(a.args, b.args)
+        )
