@@ -72,12 +72,17 @@ def load(page, url):
     )
 
 
+def measure(tab, site_url, path, script):
+    """Open a built page with every fold opened and run a measuring script on it."""
+    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
+    load(tab, url)
+    tab.evaluate(OPEN_EVERYTHING)
+    return url, tab.evaluate(script)
+
+
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
 def test_nothing_clipped_at_1280px(page, site_url, path):
-    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(page, url)
-    page.evaluate(OPEN_EVERYTHING)
-    clipped = page.evaluate(CLIPPED)
+    url, clipped = measure(page, site_url, path, CLIPPED)
     assert clipped == [], (
         f"{len(clipped)} clipped blocks on {url}:\n" + "\n".join(clipped)
     )
@@ -263,10 +268,7 @@ def phone(browser):
 
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
 def test_legible_at_400px(phone, site_url, path):
-    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(phone, url)
-    phone.evaluate(OPEN_EVERYTHING)
-    found = phone.evaluate(AT_PHONE_WIDTH)
+    url, found = measure(phone, site_url, path, AT_PHONE_WIDTH)
     assert found == [], (
         f"{len(found)} problems at {PHONE} px on {url}:\n" + "\n".join(found)
     )
