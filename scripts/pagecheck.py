@@ -27,6 +27,7 @@ For each MyST notebook page under book/ (or the pages named on the command line)
   it", ...), and on the pages that are maps (Chapter 0, chapter openers, appendices).
 
 Usage: python scripts/pagecheck.py [--no-run] [--jobs N] [book/.../page.md ...]
+       python scripts/pagecheck.py --write-links   (the section graph for the package)
 Exit status 1 on any finding, with one line per finding.
 """
 
@@ -39,8 +40,10 @@ import re
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -98,52 +101,103 @@ def label_pages() -> dict[str, str]:
     return _LABELS
 
 
+def page_refs(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Every cross-reference in a page's prose: (line number, label as written, ahead), where
+    ahead is True inside a 'Looking ahead' admonition or under a heading such as
+    'Where ML uses it' (pointers to later sections are allowed there)."""
+    for step in walk_directives(text):
+        if step.kind != "text" or (not step.titles and HEADING.match(step.line)):
+            continue
+        ahead = bool(AHEAD_HEADINGS.match(step.heading)) or any(
+            re.match(r"looking ahead", t.strip(), re.I) for t in step.titles)
+        for ref in REF.finditer(step.line):
+            yield step.number, ref.group(1), ahead
+
+
+def is_content_page(page: str) -> bool:
+    """A section of Chapters 1-10: not the intro, Chapter 0, an index or appendix."""
+    chapter = page.split("/")[1] if page.count("/") >= 2 else ""
+    return not (page == toc_order()[0] or chapter.startswith("00")
+                or chapter == "appendix" or page.endswith("/index"))
+
+
 def forward_refs(path: Path) -> list[str]:
     """Cross-references to later pages outside a marked 'Looking ahead' context."""
     order = toc_order()
     page = rel(path).removesuffix(".md")
-    if page not in order:
-        return []
-    chapter = page.split("/")[1] if page.count("/") >= 2 else ""
-    if (page == order[0] or chapter.startswith("00") or chapter == "appendix"
-            or page.endswith("/index")):
+    if page not in order or not is_content_page(page):
         return []
     position = {p: i for i, p in enumerate(order)}
     labels = label_pages()
-    out, stack, skip, ahead_heading = [], [], None, False
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        stripped = line.strip()
-        if skip is not None:
-            if stripped == skip:
-                skip = None
-            continue
-        m = re.match(r"^(`{3,}|~{3,}|:{3,})(\{([\w:-]+)\})?(.*)$", stripped)
-        if m:
-            fence, name, title = m.group(1), m.group(3), m.group(4).strip()
-            if name in CODE_DIRECTIVES:
-                skip = fence
-            elif name:
-                ahead = bool(re.match(r"looking ahead", title, re.I))
-                stack.append((fence, ahead or any(a for _, a in stack)))
-            elif stack and stack[-1][0] == fence and not title:
-                stack.pop()
-            else:
-                skip = fence
-            continue
-        if not stack and re.match(r"^#{1,6}\s", line):
-            ahead_heading = bool(AHEAD_HEADINGS.match(line))
-            continue
-        if ahead_heading or (stack and stack[-1][1]):
-            continue
-        for ref in REF.finditer(line):
-            target = labels.get(ref.group(1).lower().lstrip("#"))
-            if target and position.get(target, -1) > position[page] \
-                    and "/appendix/" not in target:
-                out.append(f"{rel(path)}:{number}: forward reference to "
-                           f"{ref.group(1)!r} ({target.split('/', 1)[1]}): use only what "
-                           "earlier sections taught, or put the pointer in a 'Looking "
-                           "ahead' admonition")
+    out = []
+    for number, label, ahead in page_refs(path.read_text("utf-8")):
+        target = labels.get(label.lower().lstrip("#"))
+        if not ahead and target and position.get(target, -1) > position[page] \
+                and "/appendix/" not in target:
+            out.append(f"{rel(path)}:{number}: forward reference to "
+                       f"{label!r} ({target.split('/', 1)[1]}): use only what "
+                       "earlier sections taught, or put the pointer in a 'Looking "
+                       "ahead' admonition")
     return out
+
+
+def section_uses() -> dict[str, list[str]]:
+    """The book's dependency graph: each content section (page id, reading order) ->
+    the earlier content sections it cross-references outside 'Looking ahead'
+    contexts, in reading order. Shipped as LINKS by --write-links; the package's
+    load_sections() reads it and derives the chapter map from it."""
+    order = [p for p in toc_order() if is_content_page(p)]
+    position = {p: i for i, p in enumerate(order)}
+    labels = label_pages()
+    graph = {}
+    for page in order:
+        used = {labels.get(label.lower().lstrip("#")) for _, label, ahead
+                in page_refs((ROOT / (page + ".md")).read_text("utf-8")) if not ahead}
+        graph[page] = sorted((u for u in used if u in position
+                              and position[u] < position[page]), key=position.get)
+    return graph
+
+
+LINKS = ROOT / "code/src/mathforml/datasets/data/section_links.csv"
+
+
+def section_rows() -> list[dict[str, str]]:
+    """One row per content section, in reading order: its label, chapter, number
+    ("2.4"), title and the labels of the earlier sections it uses (section_uses)."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
+    number = {}
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            folder = chapter["file"].split("/")[1][:2]
+            n = int(folder) if folder.isdigit() else 0
+            for i, sub in enumerate(chapter.get("sections", []), start=1):
+                number[sub["file"]] = (n, f"{n}.{i}")
+    heads = {}
+    for page in section_uses():
+        text = (ROOT / (page + ".md")).read_text("utf-8")
+        m = re.search(r"^\((sec-[\w:.-]+)\)=\s*\n#\s+(.+?)\s*$", text, re.M)
+        if not m:
+            raise ValueError(f"{page}.md: no '(sec-...)=' label above its title")
+        heads[page] = m.groups()
+    return [{"label": heads[page][0], "chapter": str(number[page][0]),
+             "number": number[page][1], "title": heads[page][1],
+             "uses": ";".join(heads[u][0] for u in uses)}
+            for page, uses in section_uses().items()]
+
+
+def links_csv() -> str:
+    """section_links.csv as the sources give it now (see --write-links)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["label", "chapter", "number", "title", "uses"],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(section_rows())
+    return out.getvalue()
 
 
 def executable_pages() -> list[Path]:
@@ -171,33 +225,65 @@ def visible_code(nb) -> list[str]:
 CODE_DIRECTIVES = {"code-cell", "literalinclude", "code-block", "code", "sourcecode"}
 
 
-def prose_lines(text: str) -> list[tuple[int, str]]:
-    """The lines of a MyST page that are prose: outside code cells, listings and code
-    blocks, and not directive options. Directive bodies (exercises, notes, captions)
-    are prose."""
-    out, stack, skip = [], [], None
+class Step(NamedTuple):
+    """One line of a MyST page as :func:`walk_directives` sees it."""
+
+    number: int               # 1-based line number
+    line: str                 # the raw line
+    kind: str                 # "open" / "close" a directive fence, or "text"
+    titles: tuple[str, ...]   # titles of the open directives, outermost first
+    heading: str              # the last heading outside directives ("" before any)
+
+
+FENCE = re.compile(r"^(`{3,}|~{3,}|:{3,})(\{([\w:-]+)\})?(.*)$")
+HEADING = re.compile(r"^#{1,6}\s")
+
+
+def walk_directives(text: str) -> Iterator[Step]:
+    """Walk a MyST page's ``` / ::: directive fences, line by line.
+
+    Code cells, listings and plain code blocks are skipped whole (nothing is
+    yielded for them). A directive's opening line is an "open" step whose
+    ``titles`` already include its title; the matching bare fence is a "close"
+    step; every other line is a "text" step."""
+    stack: list[tuple[str, str]] = []       # (fence, title) of open directives
+    skip, heading = None, ""
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if skip is not None:
             if stripped == skip:
                 skip = None
             continue
-        m = re.match(r"^(`{3,}|~{3,}|:{3,})(\{([\w:-]+)\})?(.*)$", stripped)
+        m = FENCE.match(stripped)
         if m:
-            fence, name = m.group(1), m.group(3)
+            fence, name, title = m.group(1), m.group(3), m.group(4)
             if name in CODE_DIRECTIVES:
                 skip = fence
             elif name:
-                stack.append(fence)
-                out.append((number, m.group(4)))     # a directive's title is prose
-            elif stack and stack[-1] == fence and not m.group(4).strip():
+                stack.append((fence, title))
+                yield Step(number, line, "open", tuple(t for _, t in stack), heading)
+            elif stack and stack[-1][0] == fence and not title.strip():
                 stack.pop()
+                yield Step(number, line, "close", tuple(t for _, t in stack), heading)
             else:
                 skip = fence                          # a plain code block
             continue
-        if re.match(r"^:[\w-]+:", stripped) and stack:
-            continue
-        out.append((number, line))
+        if not stack and HEADING.match(line):
+            heading = line
+        yield Step(number, line, "text", tuple(t for _, t in stack), heading)
+
+
+def prose_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a MyST page that are prose: outside code cells, listings and code
+    blocks, and not directive options. Directive bodies (exercises, notes, captions)
+    are prose."""
+    out = []
+    for step in walk_directives(text):
+        if step.kind == "open":
+            out.append((step.number, step.titles[-1]))   # a directive's title is prose
+        elif step.kind == "text" and not (
+                step.titles and re.match(r"^:[\w-]+:", step.line.strip())):
+            out.append((step.number, step.line))
     return out
 
 
@@ -451,7 +537,14 @@ def main(argv=None) -> int:
     parser.add_argument("pages", nargs="*", type=Path)
     parser.add_argument("--no-run", action="store_true", help="static checks only")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--write-links", action="store_true",
+                        help=f"write {LINKS.relative_to(ROOT)} (the section graph) "
+                        "from the cross-references and exit")
     args = parser.parse_args(argv)
+    if args.write_links:
+        LINKS.write_text(links_csv(), "utf-8")
+        print(f"wrote {rel(LINKS)}: {len(section_rows())} sections")
+        return 0
     pages = [p.resolve() for p in args.pages] or all_pages()
     os.environ.pop("MATHFORML_BOOK", None)
     os.environ.setdefault("MPLBACKEND", "Agg")

@@ -99,11 +99,15 @@ def test_equals_sklearn(name, kernel, C):
     assert_allclose(f_ours, f_theirs, rtol=0, atol=DECISION_RTOL * scale)
     assert_array_equal(ours.predict(X), theirs.predict(X))
     assert_array_equal(ours.classes_, theirs.classes_)
-    assert_array_equal(ours.support_, np.sort(theirs.support_))
-    order = np.argsort(theirs.support_)
-    assert_allclose(
-        ours.dual_coef_, theirs.dual_coef_[:, order], rtol=0, atol=1e-3 * C
-    )
+    # Identical samples (iris has some) make the dual's solution non-unique: either
+    # copy may carry the weight. Compare alphas summed over identical samples.
+    a_ours, a_theirs = alpha_of(ours, len(y)), alpha_of(theirs, len(y))
+    same = np.unique(np.column_stack([X, y]), axis=0, return_inverse=True)[1].ravel()
+    m_ours, m_theirs = np.bincount(same, a_ours), np.bincount(same, a_theirs)
+    assert_array_equal(m_ours > 0, m_theirs > 0)  # the same support, up to copies
+    assert_allclose(m_ours, m_theirs, rtol=0, atol=1e-3 * C)
+    if len(np.unique(same)) == len(y):  # no copies: the very same support
+        assert_array_equal(ours.support_, np.sort(theirs.support_))
     K, y_pm = gram(ours, X), pm(y, ours.classes_)
     d_ours = dual_objective(alpha_of(ours, len(y)), y_pm, K)
     d_theirs = dual_objective(alpha_of(theirs, len(y)), y_pm, K)

@@ -1,4 +1,8 @@
-"""The book's own data: its chapters and the topics the source documents name.
+"""The book's own data: its chapters, its sections and the topics the sources name.
+
+``section_links.csv`` is computed from the book's cross-references by
+``python scripts/pagecheck.py --write-links``: one row per section of Chapters 1-10, with
+the earlier sections it refers to. The chapter map is derived from it, not typed by hand.
 
 ``seed_topics.csv`` is the topic checklist of the book's scope (``shared/TOPICS.md``): one row
 per mathematical or ML topic that a source document names, the chapter that teaches it
@@ -13,9 +17,13 @@ from dataclasses import dataclass
 from importlib import resources
 
 __all__ = [
+    "MIN_LINKS",
     "Chapter",
+    "Section",
     "SeedTopic",
+    "chapter_links",
     "load_chapters",
+    "load_sections",
     "load_seed_topics",
     "topic_weights",
 ]
@@ -29,6 +37,22 @@ class Chapter:
     title: str
     part: str
     prerequisites: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its number ("3.4"), label, title, chapter and the sections it uses."""
+
+    number: str
+    label: str
+    title: str
+    chapter: int
+    uses: tuple[str, ...]
+
+
+#: A chapter needs an earlier chapter when at least this many pairs of sections link them
+#: (:ref:`sec-map-of-the-book`).
+MIN_LINKS = 7
 
 
 @dataclass(frozen=True)
@@ -51,18 +75,93 @@ def _rows(filename: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-def load_chapters() -> list[Chapter]:
-    """The ten content chapters in order, with their prerequisites.
+def load_sections() -> list[Section]:
+    """Every section of Chapters 1-10 in reading order, with the sections it uses.
 
-    >>> [c.number for c in load_chapters() if 3 in c.prerequisites]
-    [7, 9, 10]
+    Section B *uses* section A when B cross-references A and A comes earlier in the
+    book; pointers ahead (in "Looking ahead" asides) do not count. The data is computed
+    from the book's sources and read in :ref:`sec-map-of-the-book`.
+
+    Returns
+    -------
+    list of Section
+        ``uses`` holds the labels of the used sections, in reading order.
+
+    Examples
+    --------
+    >>> svd = next(s for s in load_sections() if s.number == "3.4")
+    >>> svd.label, "sec-eigendecomposition" in svd.uses
+    ('sec-svd', True)
     """
+    return [
+        Section(
+            r["number"],
+            r["label"],
+            r["title"],
+            int(r["chapter"]),
+            tuple(u for u in r["uses"].split(";") if u),
+        )
+        for r in _rows("section_links.csv")
+    ]
+
+
+def chapter_links() -> dict[tuple[int, int], int]:
+    """How many pairs of sections link two chapters: ``{(later, earlier): count}``.
+
+    A pair is a section of the later chapter that uses a section of the earlier one
+    (see :func:`load_sections`); links inside a chapter are left out.
+    :ref:`sec-map-of-the-book` turns the counts into the chapter map.
+
+    Examples
+    --------
+    >>> links = chapter_links()
+    >>> all(a > b for a, b in links)
+    True
+    """
+    sections = load_sections()
+    chapter = {s.label: s.chapter for s in sections}
+    links: dict[tuple[int, int], int] = {}
+    for s in sections:
+        for u in s.uses:
+            if chapter[u] != s.chapter:
+                key = (s.chapter, chapter[u])
+                links[key] = links.get(key, 0) + 1
+    return dict(sorted(links.items()))
+
+
+def load_chapters(*, min_links: int = MIN_LINKS) -> list[Chapter]:
+    """The ten content chapters in order, with the earlier chapters they need.
+
+    Chapter X needs chapter Y when at least ``min_links`` sections of X use sections of
+    Y (:func:`chapter_links`); :ref:`sec-map-of-the-book` explains the rule.
+
+    Parameters
+    ----------
+    min_links : int, default MIN_LINKS
+        The threshold; 1 keeps every chapter pair that is linked at all.
+
+    Returns
+    -------
+    list of Chapter
+
+    Examples
+    --------
+    >>> [c.number for c in load_chapters() if 3 in c.prerequisites]
+    [7, 10]
+    """
+    links = chapter_links()
     return [
         Chapter(
             int(r["number"]),
             r["title"],
             r["part"],
-            tuple(int(p) for p in r["prerequisites"].split(";") if p),
+            tuple(
+                sorted(
+                    b
+                    for (a, b), n in links.items()
+                    if a == int(r["number"]) and n >= min_links
+                )
+            ),
         )
         for r in _rows("chapters.csv")
     ]
