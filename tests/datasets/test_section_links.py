@@ -30,6 +30,9 @@ def _pagecheck():
     not (ROOT / "_toc.yml").exists(), reason="needs the book's sources"
 )
 def test_shipped_file_equals_what_the_sources_give():
+    # pagecheck reads _toc.yml with PyYAML: the book's environment has it, the oldest-
+    # versions environment of `make test-floor` does not (it tests the package alone)
+    pytest.importorskip("yaml")
     pagecheck = _pagecheck()
     shipped = pagecheck.LINKS.read_text("utf-8")
     assert shipped == pagecheck.links_csv(), (
