@@ -51,8 +51,8 @@ def binary_objective(model, X, y01, C):
     return _logistic_loss_grad_hess(w, design(X), y01, C)
 
 
-def close_to_sklearn(ours, theirs, X):
-    scale = max(np.max(np.abs(theirs.coef_)), 1.0)
+def close_to_sklearn(ours, theirs, X, slack=1.0):
+    scale = max(np.max(np.abs(theirs.coef_)), 1.0) * slack
     assert_allclose(
         ours.coef_, theirs.coef_, rtol=0, atol=LBFGS["atol"] * scale
     )
@@ -107,7 +107,10 @@ def test_ours_is_the_better_minimizer(C):
 def test_multinomial_equals_sklearn(X, y, C, fit_intercept):
     ours = LogisticRegression(C=C, fit_intercept=fit_intercept).fit(X, y)
     theirs = sk_fit(X, y, C, fit_intercept=fit_intercept)
-    close_to_sklearn(ours, theirs, X)
+    # At C = 100 the classes are nearly separable and the problem is ill-conditioned:
+    # L-BFGS (the oracle) stops up to ~1.1 x 10^-5 of the scale from the optimum (iris
+    # intercepts, scikit-learn 1.5.2 on one machine), so allow three times the usual gap.
+    close_to_sklearn(ours, theirs, X, slack=3.0 if C == 100.0 else 1.0)
     assert ours.coef_.shape == (3, X.shape[1])
     assert ours.decision_function(X).shape == (len(X), 3)
     # the intercepts are defined up to a common constant: both pick mean 0
