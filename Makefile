@@ -13,7 +13,7 @@ PORT   ?= 8000
 # OUT=/tmp/x builds into /tmp/x/_build with its own execution cache (side builds in parallel).
 OUT    ?= .
 BUILD  := $(OUT)/_build
-JB     := $(BIN)/jupyter-book build . --path-output $(OUT) -W -n --keep-going
+JB     := $(BIN)/python scripts/jb.py . --path-output $(OUT) -W -n --keep-going
 # The build prints one line per executed page; hide the configuration noise around it.
 QUIET  := sed -u 's/\x1b\[[0-9;]*m//g' | { grep --line-buffered -vE '^(myst v|myst-nb v|Running Jupyter-Book|Source Folder|Config Path|Output Path|Running Sphinx|loading|building \[|updating environment|reading sources|looking for|pickling|checking consistency|preparing documents|copying|dumping|writing|generating indices|highlighting|done$$|build succeeded|The HTML pages|Finished generating|.*Using cached notebook|making output|\[etoc\]|Using jupyter-cache|sphinx-multitoc|checking bibtex|.*Kernel is running over TCP|parsing bibtex|    \.\./|=+$$|Your book|    _build|You can look|Or paste|    file://|$$)' || true; }
 
@@ -64,11 +64,11 @@ notebooks: html
 	$(BIN)/python scripts/colab.py --out $(BUILD)/colab
 
 # With XeLaTeX present the site gets its PDF; without it the sidebar says how to get one.
+# While it serves, a saved edit to a chapter, the configuration or the package rebuilds the HTML.
 serve:
 	@if command -v xelatex >/dev/null; then $(MAKE) --no-print-directory pdf; fi
 	@$(MAKE) --no-print-directory html
-	@echo "Serving the book on http://localhost:$(PORT) (Ctrl-C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(BUILD)/html
+	@$(BIN)/python scripts/serve.py $(BUILD) $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check code tests scripts book/_ext

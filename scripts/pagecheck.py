@@ -10,6 +10,9 @@ For each MyST notebook page under book/ (or the pages named on the command line)
 * width: no visible code line and no output line of the copy-run wider than WIDTH
   characters (the content column at 1280 px holds about 80).
 * setup: the first code cell is visible (imports, `rng`, `use_book_style()`).
+* random stream: a hidden cell never draws from the page's generator `rng` when a later
+  visible cell uses it (the reader's copy, which has no hidden cells, would draw other
+  numbers than the book shows); hidden cells use their own generator or `rng.spawn`.
 * pointers: no plain "Chapter 9", "Section 2.4", "Figure 1.3", "Exercise 4.2", ... in the
   prose; each must be a cross-reference ({ref}, {numref}, {eq}, ...) so the build checks it.
 * digits: no visible output prints a float with more than DIGITS_MAX significant digits
@@ -452,6 +455,32 @@ def broken_roles(path: Path) -> list[str]:
     return out
 
 
+def draws_from_rng(source: str) -> bool:
+    """Whether the code uses the generator named `rng` (a call such as `rng.normal(...)`
+    or passing it on, `rng=rng`); `rng.spawn(...)` makes a child stream without drawing."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    spawned = {id(node.value) for node in ast.walk(tree)
+               if isinstance(node, ast.Attribute) and node.attr == "spawn"}
+    return any(isinstance(node, ast.Name) and node.id == "rng" and id(node) not in spawned
+               for node in ast.walk(tree))
+
+
+def shared_stream(path: Path, code: list) -> list[str]:
+    """Hidden cells that draw from `rng` before a visible cell that uses it."""
+    problems = []
+    for i, cell in enumerate(code):
+        if tags(cell) & HIDDEN and draws_from_rng(cell.source) and any(
+                not tags(later) & HIDDEN and draws_from_rng(later.source)
+                for later in code[i + 1:]):
+            problems.append(f"{rel(path)}: hidden code cell {i} draws from rng, so the "
+                            "reader's copy (visible cells only) gets other random numbers "
+                            "than the book; give the hidden cell its own generator")
+    return problems
+
+
 def static_checks(path: Path) -> list[str]:
     problems = (plain_mentions(path) + split_math(path) + backtick_fences(path)
                 + broken_roles(path) + forward_refs(path))
@@ -459,6 +488,7 @@ def static_checks(path: Path) -> list[str]:
         return problems
     nb = read_notebook(path)
     code = [c for c in nb.cells if c.cell_type == "code"]
+    problems += shared_stream(path, code)
     if code and tags(code[0]) & HIDDEN:
         problems.append(f"{rel(path)}: the first code cell is hidden: open the page with a "
                         "visible setup cell (imports, rng, use_book_style())")

@@ -46,7 +46,8 @@ def main() -> int:
         print("preexecute: mathforml changed since the last build; clearing the execution "
               "cache and Sphinx's saved pages, so every page is executed and rendered anew")
         shutil.rmtree(CACHE)
-        shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
+        for doctrees in BUILD.glob(".doctrees*"):  # one per builder (scripts/jb.py)
+            shutil.rmtree(doctrees, ignore_errors=True)
     STAMP.parent.mkdir(parents=True, exist_ok=True)
     STAMP.write_text(digest)
 

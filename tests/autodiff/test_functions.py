@@ -124,6 +124,17 @@ def test_sigmoid_keeps_relative_accuracy_in_the_tails():
     assert_allclose(log(sigmoid(x)).data, -np.logaddexp(0, -x), **DIRECT)
 
 
+def test_sigmoid_derivative_keeps_relative_accuracy_in_both_tails():
+    # sigma'(x) = sigma(x) sigma(-x) = e^{-|x|} / (1 + e^{-|x|})^2; the form
+    # sigma (1 - sigma) cancels to 0 from x = 37 on.
+    x = np.array([-700.0, -40.0, -1.0, 0.0, 1.0, 40.0, 700.0])
+    t = Tensor(x, requires_grad=True)
+    sigmoid(t).sum().backward()
+    exact = np.exp(-np.abs(x)) / (1 + np.exp(-np.abs(x))) ** 2
+    assert np.all(t.grad > 0)
+    assert_allclose(t.grad, exact, rtol=1e-14, atol=0)
+
+
 def test_log_softmax_gradient_at_extreme_inputs():
     # d/dx sum(log_softmax(x)) = 1 - n * softmax(x), finite even for |x| = 1000.
     x = Tensor(EXTREME, requires_grad=True)

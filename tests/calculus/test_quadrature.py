@@ -127,7 +127,7 @@ def test_quadrature_validation(rule):
     with pytest.raises(TypeError, match="a must be a real number"):
         rule(np.sin, "0", 1, 4)
     with pytest.raises(
-        ValueError, match=r"f must be vectorised .*np.vectorize"
+        ValueError, match=r"f must be vectorized .*np.vectorize"
     ):
         rule(lambda x: 1.0, 0, 1, 4)
 

@@ -96,3 +96,18 @@ def test_chapter_graph_is_acyclic():
         }
         assert ready, "a cycle among the chapters"
         done |= ready
+
+
+@pytest.mark.parametrize(
+    "bad, error, match",
+    [
+        ("7", TypeError, "min_links must be an integer"),
+        (7.0, TypeError, "min_links must be an integer"),
+        (True, TypeError, "min_links must be an integer"),
+        (0, ValueError, "min_links"),
+        (-3, ValueError, "min_links"),
+    ],
+)
+def test_load_chapters_rejects_a_bad_threshold(bad, error, match):
+    with pytest.raises(error, match=match):
+        load_chapters(min_links=bad)

@@ -425,7 +425,7 @@ WRONG = [
             stats.linregress(x, y).stderr
             * np.sqrt(((x - x.mean()) ** 2).sum() / (x**2).sum())
         ),
-        "centre x",
+        "center x",
     ),
     (
         "slope-standard-error",
@@ -445,7 +445,7 @@ WRONG = [
         "N − 1",
     ),
     ("covariance-matrix", lambda X: np.cov(X), "D × D"),
-    ("covariance-matrix", lambda X: X.T @ X / (len(X) - 1), "centring"),
+    ("covariance-matrix", lambda X: X.T @ X / (len(X) - 1), "centering"),
     (
         "normal-logpdf",
         lambda x, mu, sigma: stats.norm.logpdf(x, mu, np.sqrt(sigma)),

@@ -1,7 +1,7 @@
 """Warnings and exceptions raised by :mod:`mathforml`.
 
 The names follow scikit-learn's (``sklearn.exceptions``) so that a reader who knows one
-library recognises them in the other; ``mathforml`` does not depend on scikit-learn.
+library recognizes them in the other; ``mathforml`` does not depend on scikit-learn.
 """
 
 from __future__ import annotations

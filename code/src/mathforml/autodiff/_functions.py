@@ -162,12 +162,15 @@ def sigmoid(x) -> Tensor:
     .. math::
 
         \sigma(x) = \exp\left(-\log(1 + e^{-x})\right), \qquad
-        \bar{x} = \bar{y} \odot \sigma(x) (1 - \sigma(x)),
+        \bar{x} = \bar{y} \odot \sigma(x)\, \sigma(-x),
 
-    with ``np.logaddexp(0, -x)`` for :math:`\log(1 + e^{-x})`. Two compositions of the other
-    primitives fall short: ``1 / (1 + exp(-x))`` overflows at ``x = -1000`` and its chain
-    rule meets ``inf * 0 = nan``; ``(1 + tanh(x / 2)) / 2`` rounds :math:`\sigma(-40)
-    \approx 4 \cdot 10^{-18}` to 0, so ``log(sigmoid(x))`` would be ``-inf``.
+    with ``np.logaddexp(0, -x)`` for :math:`\log(1 + e^{-x})`. The derivative uses
+    :math:`\sigma(-x)` rather than :math:`1 - \sigma(x)`, which cancels to 0 for
+    :math:`x \gtrsim 37` although the true slope there is about :math:`e^{-x} > 0`. Two
+    compositions of the other primitives fall short: ``1 / (1 + exp(-x))`` overflows at
+    ``x = -1000`` and its chain rule meets ``inf * 0 = nan``; ``(1 + tanh(x / 2)) / 2``
+    rounds :math:`\sigma(-40) \approx 4 \cdot 10^{-18}` to 0, so ``log(sigmoid(x))`` would
+    be ``-inf``.
 
     Examples
     --------
@@ -176,7 +179,8 @@ def sigmoid(x) -> Tensor:
     """
     x = as_tensor(x)
     out = np.exp(-np.logaddexp(0.0, -x.data))
-    return _node(out, (x,), (lambda g: g * out * (1 - out),))
+    flip = np.exp(-np.logaddexp(0.0, x.data))  # sigma(-x) = 1 - sigma(x), no cancellation
+    return _node(out, (x,), (lambda g: g * out * flip,))
 
 
 def logsumexp(x, *, axis: int = -1, keepdims: bool = False) -> Tensor:

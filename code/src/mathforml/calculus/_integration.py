@@ -21,7 +21,7 @@ def trapezoid(
     Parameters
     ----------
     f : callable
-        A vectorised function: maps an array of points of shape (n + 1,) to their values.
+        A vectorized function: maps an array of points of shape (n + 1,) to their values.
     a, b : float
         The limits of integration (``a > b`` gives the negative integral).
     n : int
@@ -67,7 +67,7 @@ def simpson(
     Parameters
     ----------
     f : callable
-        A vectorised function: maps an array of points of shape (n + 1,) to their values.
+        A vectorized function: maps an array of points of shape (n + 1,) to their values.
     a, b : float
         The limits of integration.
     n : int
@@ -136,7 +136,7 @@ def monte_carlo_integral(
     Parameters
     ----------
     f : callable
-        Vectorised: for scalar limits maps points of shape (n,) to values of shape (n,); for
+        Vectorized: for scalar limits maps points of shape (n,) to values of shape (n,); for
         vector limits of length d maps points of shape (n, d) to values of shape (n,).
     low, high : float or array_like, shape (d,)
         The corners of the box, ``low < high`` in every coordinate.
@@ -216,7 +216,7 @@ def _values(f, X: np.ndarray, count: int) -> np.ndarray:
     y = np.asarray(f(X), dtype=float)
     if y.shape != (count,):
         raise ValueError(
-            f"f must be vectorised and return one value per point, shape ({count},); got "
+            f"f must be vectorized and return one value per point, shape ({count},); got "
             f"shape {y.shape}. Wrap a scalar function with np.vectorize(f)."
         )
     return y

@@ -16,6 +16,8 @@ import csv
 from dataclasses import dataclass
 from importlib import resources
 
+from mathforml._validation import check_int
+
 __all__ = [
     "MIN_LINKS",
     "Chapter",
@@ -144,11 +146,19 @@ def load_chapters(*, min_links: int = MIN_LINKS) -> list[Chapter]:
     -------
     list of Chapter
 
+    Raises
+    ------
+    TypeError
+        If ``min_links`` is not an integer.
+    ValueError
+        If ``min_links`` is less than 1.
+
     Examples
     --------
     >>> [c.number for c in load_chapters() if 3 in c.prerequisites]
     [7, 10]
     """
+    min_links = check_int(min_links, name="min_links", minimum=1)
     links = chapter_links()
     return [
         Chapter(

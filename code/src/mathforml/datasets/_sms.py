@@ -2,7 +2,7 @@
 
 ``sms_word_counts.csv`` was counted from the SMS Spam Collection v.1 (Almeida, Gómez Hidalgo
 and Yamakami, 2011; UCI Machine Learning Repository, CC BY 4.0): 5,574 English text messages
-labelled spam (747) or ham (4,827). For each of 22 words it holds the number of messages of
+labeled spam (747) or ham (4,827). For each of 22 words it holds the number of messages of
 each class that contain the word at least once (lower-cased, words as runs of letters
 ``[a-z]+``); its first row, word ``*``, holds the number of messages of each class.
 """

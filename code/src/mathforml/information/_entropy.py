@@ -54,7 +54,7 @@ def entropy(p: ArrayLike, *, base: float = 2) -> float:
 
         H(P) = -\sum_i p_i \log_b p_i.
 
-    Unlike ``scipy.stats.entropy``, ``p`` is not normalised for you, the
+    Unlike ``scipy.stats.entropy``, ``p`` is not normalized for you, the
     default base is 2, and there is no second argument (see
     :func:`kl_divergence`).
 

@@ -121,7 +121,8 @@ def power_iteration(
     Parameters
     ----------
     A : array_like, shape (n, n)
-        Square matrix whose eigenvalue of largest magnitude is real and unique in magnitude.
+        Square matrix whose eigenvalue of largest magnitude is real, and not matched in
+        magnitude by a different eigenvalue (such as its negative); a repeated one is fine.
     x0 : array_like, shape (n,), optional
         Nonzero starting vector. Default: a standard normal draw from ``rng``.
     max_iter : int, default 1000

@@ -1,8 +1,8 @@
 r"""k-means clustering: k-means++ seeding and Lloyd's algorithm.
 
-k-means looks for :math:`k` centres :math:`\mathbf{c}_1, \dots, \mathbf{c}_k` and
+k-means looks for :math:`k` centers :math:`\mathbf{c}_1, \dots, \mathbf{c}_k` and
 an assignment of each row :math:`\mathbf{x}_i` to one of them that minimize the
-*inertia*, the sum of squared distances of the points to their centres,
+*inertia*, the sum of squared distances of the points to their centers,
 
 .. math::
 
@@ -10,16 +10,16 @@ an assignment of each row :math:`\mathbf{x}_i` to one of them that minimize the
 
 Lloyd's algorithm alternates two steps, each of which can only lower :math:`J`:
 
-- assignment: each point goes to its nearest centre (:func:`_nearest`,
+- assignment: each point goes to its nearest center (:func:`_nearest`,
   :func:`_assign`);
-- update: each centre moves to the mean of its points (:func:`_lloyd_step`), the
+- update: each center moves to the mean of its points (:func:`_lloyd_step`), the
   point that minimizes the sum of squared distances to them.
 
 :math:`J` takes finitely many values (one per assignment), so the alternation
 stops, at a local minimum that depends on the start; k-means++
 (:func:`_kmeans_plus_plus`) picks a good start, and the best of several starts is
 kept. The stopping rule and the tolerance are scikit-learn's
-(``sklearn.cluster.KMeans``), so from the same initial centres the two libraries
+(``sklearn.cluster.KMeans``), so from the same initial centers the two libraries
 reach the same clustering. The book builds k-means in the unsupervised-learning
 chapter.
 """
@@ -44,14 +44,14 @@ def _squared_norms(D):
 
 
 def _kmeans_plus_plus(X, k, rng):
-    """k-means++ seeding: a uniform first centre, then D^2 sampling."""
+    """k-means++ seeding: a uniform first center, then D^2 sampling."""
     n = X.shape[0]
     centers = np.empty((k, X.shape[1]))
     centers[0] = X[rng.integers(n)]
-    d2 = _squared_norms(X - centers[0])  # to the nearest centre so far
+    d2 = _squared_norms(X - centers[0])  # to the nearest center so far
     for j in range(1, k):
         total = d2.sum()
-        # P(row i) = d2_i / sum(d2): far points are likely, centres impossible
+        # P(row i) = d2_i / sum(d2): far points are likely, centers impossible
         i = rng.choice(n, p=d2 / total) if total > 0 else rng.integers(n)
         centers[j] = X[i]
         d2 = np.minimum(d2, _squared_norms(X - centers[j]))
@@ -59,14 +59,14 @@ def _kmeans_plus_plus(X, k, rng):
 
 
 def _nearest(X, centers):
-    """The index of each row's nearest centre (the first one, on a tie)."""
+    """The index of each row's nearest center (the first one, on a tie)."""
     # |x - c|^2 = |x|^2 - 2 x.c + |c|^2, and |x|^2 does not change the argmin
     scores = np.sum(centers**2, axis=1) - 2 * (X @ centers.T)
     return np.argmin(scores, axis=1)
 
 
 def _assign(X, centers):
-    """The assignment step: each row's nearest centre, and its squared
+    """The assignment step: each row's nearest center, and its squared
     distance to it."""
     labels = _nearest(X, centers)
     sq_distances = _squared_norms(X - centers[labels])
@@ -74,8 +74,8 @@ def _assign(X, centers):
 
 
 def _lloyd_step(X, labels, k):
-    """The update step: each centre moves to the mean of its points; an empty
-    cluster is reseeded at the point farthest from its own new centre."""
+    """The update step: each center moves to the mean of its points; an empty
+    cluster is reseeded at the point farthest from its own new center."""
     members = (labels == np.arange(k)[:, None]).astype(X.dtype)  # (k, n)
     counts = members.sum(axis=1)
     centers = (members @ X) / np.maximum(counts, 1)[:, None]
@@ -89,27 +89,27 @@ def _lloyd_step(X, labels, k):
 
 def _lloyd(X, centers, *, tol, max_iter):
     """Lloyd's algorithm from ``centers`` until the squared shift of the
-    centres is <= tol; ``(centers, labels, inertia, n_iter)``."""
+    centers is <= tol; ``(centers, labels, inertia, n_iter)``."""
     k, n_iter, shift = centers.shape[0], 0, np.inf
     while n_iter < max_iter and shift > tol:
         labels = _nearest(X, centers)
         new = _lloyd_step(X, labels, k)
-        shift = np.sum((new - centers) ** 2)  # summed over all centres
+        shift = np.sum((new - centers) ** 2)  # summed over all centers
         centers, n_iter = new, n_iter + 1
-    labels, sq_distances = _assign(X, centers)  # labels of the final centres
+    labels, sq_distances = _assign(X, centers)  # labels of the final centers
     return centers, labels, sq_distances.sum(), n_iter
 
 
 class KMeans(BaseEstimator):
     r"""k-means clustering, the best of ``n_init`` k-means++ starts.
 
-    Each start seeds the centres by k-means++ (Arthur and Vassilvitskii, 2007:
-    the first centre a uniformly random row, each next one a row drawn with
-    probability proportional to its squared distance to the nearest centre
+    Each start seeds the centers by k-means++ (Arthur and Vassilvitskii, 2007:
+    the first center a uniformly random row, each next one a row drawn with
+    probability proportional to its squared distance to the nearest center
     chosen so far), then runs Lloyd's algorithm (assign each row to its nearest
-    centre, move each centre to the mean of its rows). The start with the
+    center, move each center to the mean of its rows). The start with the
     smallest inertia, the sum of squared distances of the rows to their
-    centres, is kept. The book builds it in the unsupervised-learning chapter;
+    centers, is kept. The book builds it in the unsupervised-learning chapter;
     the squared distances are those of :ref:`sec-high-dimensions`.
 
     Parameters
@@ -121,8 +121,8 @@ class KMeans(BaseEstimator):
     max_iter : int, default 300
         The most Lloyd iterations of one start, ``>= 1``.
     tol : float, default 1e-4
-        Stop a start when the squared distance the centres moved in one
-        iteration, summed over the centres, is at most ``tol`` times the mean
+        Stop a start when the squared distance the centers moved in one
+        iteration, summed over the centers, is at most ``tol`` times the mean
         variance of the features, ``np.mean(np.var(X, axis=0))``
         (scikit-learn's rule: the tolerance scales with the data), ``>= 0``.
     rng : None, int or numpy.random.Generator, default None
@@ -132,9 +132,9 @@ class KMeans(BaseEstimator):
     ----------
     cluster_centers_ : numpy.ndarray, shape (n_clusters, n_features)
     labels_ : numpy.ndarray of int, shape (n_samples,)
-        The cluster of each training row: its nearest centre.
+        The cluster of each training row: its nearest center.
     inertia_ : float
-        The sum of squared distances of the training rows to their centres.
+        The sum of squared distances of the training rows to their centers.
     n_iter_ : int
         The Lloyd iterations of the best start.
     n_features_in_ : int
@@ -150,19 +150,19 @@ class KMeans(BaseEstimator):
     -----
     ConvergenceWarning
         If ``X`` has fewer distinct rows than ``n_clusters``, so that some
-        centres coincide.
+        centers coincide.
 
     Notes
     -----
     A Lloyd iteration may leave a cluster empty (no row is nearest to its
-    centre). Its centre is then moved to the row farthest from its own
-    (newly updated) centre, the row the clustering explains worst; scikit-learn
-    does the same but measures the distance to the previous centres. The
+    center). Its center is then moved to the row farthest from its own
+    (newly updated) center, the row the clustering explains worst; scikit-learn
+    does the same but measures the distance to the previous centers. The
     seeding is the plain k-means++ of Arthur and Vassilvitskii, not
     scikit-learn's greedy variant (which draws :math:`2 + \lfloor \ln k
-    \rfloor` candidates per centre and keeps the one that lowers the inertia
-    most), so the two libraries agree from the same initial centres but not
-    draw for draw. The data are centred (their mean subtracted) before
+    \rfloor` candidates per center and keeps the one that lowers the inertia
+    most), so the two libraries agree from the same initial centers but not
+    draw for draw. The data are centered (their mean subtracted) before
     clustering, as scikit-learn does, which changes no distance but makes
     :math:`\lVert\mathbf{x}\rVert^2 - 2\mathbf{x}^\top\mathbf{c} +
     \lVert\mathbf{c}\rVert^2` more accurate.
@@ -207,7 +207,7 @@ class KMeans(BaseEstimator):
                 f"{k}. Lower n_clusters."
             )
         mean = X.mean(axis=0)
-        Xc = X - mean  # centred: the distances are the same, the rounding less
+        Xc = X - mean  # centered: the distances are the same, the rounding less
         tol = tol * np.mean(np.var(X, axis=0))
         best = None
         for _ in range(n_init):
@@ -232,7 +232,7 @@ class KMeans(BaseEstimator):
         return self
 
     def predict(self, X: ArrayLike) -> np.ndarray:
-        """The cluster of each row of ``X``: the index of its nearest centre."""
+        """The cluster of each row of ``X``: the index of its nearest center."""
         X = check_features(self, X)
         return _nearest(X, self.cluster_centers_)
 
@@ -241,7 +241,7 @@ class KMeans(BaseEstimator):
         return self.fit(X).labels_
 
     def transform(self, X: ArrayLike) -> np.ndarray:
-        """The Euclidean distances of each row of ``X`` to every centre,
+        """The Euclidean distances of each row of ``X`` to every center,
         shape (n_samples, n_clusters)."""
         X = check_features(self, X)
         C = self.cluster_centers_
@@ -253,6 +253,6 @@ class KMeans(BaseEstimator):
 
     def score(self, X: ArrayLike, y=None) -> float:
         """Minus the inertia of ``X``: the sum of squared distances of its rows
-        to their nearest centres, negated (higher is better)."""
+        to their nearest centers, negated (higher is better)."""
         X = check_features(self, X)
         return -float(np.sum(_assign(X, self.cluster_centers_)[1]))

@@ -8,7 +8,7 @@ The objectives are scikit-learn's, so coefficients compare one to one:
 - ``ElasticNet``: :math:`\frac{1}{2n}\|y - Xw\|^2 + \alpha\rho\|w\|_1
   + \frac{\alpha(1-\rho)}{2}\|w\|^2`, both by coordinate descent.
 
-With ``fit_intercept=True`` the columns and the target are centred first, so the
+With ``fit_intercept=True`` the columns and the target are centered first, so the
 intercept is not penalized.
 """
 
@@ -59,7 +59,7 @@ def _check_data(X, y, fit_intercept):
 
 
 class Ridge(_LinearModel):
-    r"""Least squares with an L2 penalty: minimise :math:`\|y - Xw\|^2 + \alpha\|w\|^2`.
+    r"""Least squares with an L2 penalty: minimize :math:`\|y - Xw\|^2 + \alpha\|w\|^2`.
 
     Parameters
     ----------
@@ -138,7 +138,7 @@ def ridge_weights(X, y, alpha):
 
 class ElasticNet(_LinearModel):
     r"""Least squares with L1 and L2 penalties, fitted by coordinate descent:
-    minimise :math:`\frac{1}{2n}\|y - Xw\|^2 + \alpha\rho\|w\|_1
+    minimize :math:`\frac{1}{2n}\|y - Xw\|^2 + \alpha\rho\|w\|_1
     + \frac{\alpha(1-\rho)}{2}\|w\|^2`.
 
     Parameters
@@ -225,7 +225,7 @@ class ElasticNet(_LinearModel):
 
 class Lasso(ElasticNet):
     r"""Least squares with an L1 penalty, by coordinate descent:
-    minimise :math:`\frac{1}{2n}\|y - Xw\|^2 + \alpha\|w\|_1`.
+    minimize :math:`\frac{1}{2n}\|y - Xw\|^2 + \alpha\|w\|_1`.
 
     The parameters and attributes are :class:`ElasticNet`'s with ``l1_ratio = 1``.
     As in scikit-learn, ``l1_ratio`` is fixed, not a hyperparameter: ``get_params``
@@ -257,7 +257,7 @@ class Lasso(ElasticNet):
 
 
 def coordinate_descent(X, y, *, l1, l2, max_iter, tol):
-    r"""Minimise :math:`\frac{1}{2n}\|y - Xw\|^2 + l_1\|w\|_1 + \frac{l_2}{2}\|w\|^2`
+    r"""Minimize :math:`\frac{1}{2n}\|y - Xw\|^2 + l_1\|w\|_1 + \frac{l_2}{2}\|w\|^2`
     one coordinate at a time; each coordinate's minimum is a soft-threshold.
 
     Returns ``(w, sweeps, duality_gap, converged)``.
@@ -281,7 +281,7 @@ def coordinate_descent(X, y, *, l1, l2, max_iter, tol):
 
 
 def _cd_sweep(columns, curvature, w, r, l1, l2):
-    """One sweep of coordinate descent: minimise over each ``w[j]`` in turn (a
+    """One sweep of coordinate descent: minimize over each ``w[j]`` in turn (a
     soft-threshold), keeping the residual ``r = y - X w`` up to date in place."""
     n = r.size
     biggest_change = 0.0

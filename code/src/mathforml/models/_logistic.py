@@ -365,7 +365,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: ArrayLike) -> np.ndarray:
         r"""The scores :math:`b + \mathbf{x}^\top \mathbf{w}`: shape (n,) for two
-        classes (positive favours ``classes_[1]``), (n, n_classes) for more."""
+        classes (positive favors ``classes_[1]``), (n, n_classes) for more."""
         X = check_features(self, X)
         scores = X @ self.coef_.T + self.intercept_
         return scores[:, 0] if self.classes_.size == 2 else scores

@@ -19,7 +19,7 @@ which can only raise the mean log-likelihood
   n_k`, :math:`\boldsymbol\Sigma_k = \sum_i r_{ik} (\mathbf{x}_i -
   \boldsymbol\mu_k)(\mathbf{x}_i - \boldsymbol\mu_k)^\top / n_k + \epsilon I`.
 
-The estimates, the initialisation and the stopping rule are scikit-learn's
+The estimates, the initialization and the stopping rule are scikit-learn's
 (``sklearn.mixture.GaussianMixture`` with ``init_params="kmeans"``, ``n_init=1``),
 so the two libraries agree to rounding from the same starting point. The book
 builds mixtures in the unsupervised-learning chapter.
@@ -140,7 +140,7 @@ def _em(X, params, *, covariance_type, reg_covar, tol, max_iter):
 class GaussianMixture(BaseEstimator):
     r"""A mixture of Gaussians fitted by expectation-maximization (EM).
 
-    Initialised as scikit-learn's (``init_params="kmeans"``): k-means
+    Initialized as scikit-learn's (``init_params="kmeans"``): k-means
     (``KMeans`` with ``n_init=1``, seeded from ``rng``) labels the
     points, each point gets responsibility 1 for its cluster, and one M-step
     turns these into weights, means and covariances. EM then runs until an
@@ -158,7 +158,7 @@ class GaussianMixture(BaseEstimator):
         ``"diag"``: each has its own diagonal covariance (features
         independent within a component).
     max_iter : int, default 100
-        The most EM iterations, ``>= 0`` (0 keeps the initialisation).
+        The most EM iterations, ``>= 0`` (0 keeps the initialization).
     tol : float, default 1e-3
         Stop when an iteration changes the mean log-likelihood per sample by
         less than ``tol`` (``>= 0``), scikit-learn's criterion.
@@ -167,7 +167,7 @@ class GaussianMixture(BaseEstimator):
         that collapses onto duplicated points keeps a positive definite
         covariance.
     rng : None, int or numpy.random.Generator, default None
-        The randomness of the k-means initialisation.
+        The randomness of the k-means initialization.
 
     Attributes
     ----------
@@ -179,7 +179,7 @@ class GaussianMixture(BaseEstimator):
         ``"diag"``.
     log_likelihood_history_ : numpy.ndarray, shape (``n_iter_`` + 1,)
         The mean log-likelihood per sample after each iteration; entry 0 is
-        that of the initialisation, the last that of the fitted model.
+        that of the initialization, the last that of the fitted model.
         Without its last entry it is scikit-learn's ``lower_bounds_``. With
         ``reg_covar=0`` EM never lowers it (up to rounding); ``reg_covar > 0``
         makes the M-step a slightly different update, which can lower it

@@ -1,8 +1,8 @@
 r"""Principal component analysis, linear and kernel (the unsupervised-learning
 chapter).
 
-PCA finds the orthonormal directions along which centred data varies most. With
-the centred data :math:`X_c = X - \mathbf{1}\boldsymbol{\mu}^\top` and its thin
+PCA finds the orthonormal directions along which centered data varies most. With
+the centered data :math:`X_c = X - \mathbf{1}\boldsymbol{\mu}^\top` and its thin
 SVD :math:`X_c = U S V^\top` (:ref:`sec-svd`), the principal axes are the rows of
 :math:`V^\top`, the eigenvectors of the sample covariance (:ref:`sec-eigendecomposition`)
 
@@ -15,7 +15,7 @@ and the variance along axis :math:`j` is :math:`s_j^2 / (n - 1)`. Keeping the fi
 (:ref:`sec-low-rank-approximation`).
 
 Kernel PCA does the same in the feature space of a kernel (:ref:`sec-svm`): it never
-forms the features, only the centred Gram matrix :math:`K_c = H K H`,
+forms the features, only the centered Gram matrix :math:`K_c = H K H`,
 :math:`H = I - \mathbf{1}\mathbf{1}^\top / n`, whose eigenvectors :math:`\mathbf{a}_j`
 give the training scores :math:`\sqrt{\lambda_j}\, \mathbf{a}_j`.
 """
@@ -92,7 +92,7 @@ def _n_components_for_ratio(ratio, threshold):
 
 
 class PCA(TransformerMixin, BaseEstimator):
-    r"""Principal component analysis by the SVD of the centred data.
+    r"""Principal component analysis by the SVD of the centered data.
 
     Parameters
     ----------
@@ -118,7 +118,7 @@ class PCA(TransformerMixin, BaseEstimator):
     explained_variance_ratio_ : numpy.ndarray, shape (``n_components_``,)
         Each axis's share of the total variance.
     singular_values_ : numpy.ndarray, shape (``n_components_``,)
-        The singular values :math:`s_j` of the centred data.
+        The singular values :math:`s_j` of the centered data.
     mean_ : numpy.ndarray, shape (n_features,)
         The column means of the training data.
     n_components_ : int
@@ -250,18 +250,18 @@ class PCA(TransformerMixin, BaseEstimator):
 
 
 def _center_gram(K):
-    """Double centring: the Gram matrix of the features minus their mean."""
+    """Double centering: the Gram matrix of the features minus their mean."""
     return K - K.mean(axis=0) - K.mean(axis=1, keepdims=True) + K.mean()
 
 
 def _center_new_gram(K_new, K_fit):
-    """Centre k(x_new, x_i) with the mean of the *training* features."""
+    """Center k(x_new, x_i) with the mean of the *training* features."""
     col = K_fit.mean(axis=0)
     return K_new - col - K_new.mean(axis=1, keepdims=True) + col.mean()
 
 
 def _kpca_fit(Kc, k):
-    """The top k eigenpairs of a centred Gram matrix, largest first; those
+    """The top k eigenpairs of a centered Gram matrix, largest first; those
     whose eigenvalue is zero up to rounding are dropped."""
     lam, A = np.linalg.eigh(Kc)  # ascending order
     lam, A = lam[::-1][:k], A[:, ::-1][:, :k]
@@ -271,7 +271,7 @@ def _kpca_fit(Kc, k):
 
 class KernelPCA(TransformerMixin, BaseEstimator):
     r"""Kernel principal component analysis, by the eigendecomposition of the
-    centred Gram matrix.
+    centered Gram matrix.
 
     Parameters
     ----------
@@ -292,7 +292,7 @@ class KernelPCA(TransformerMixin, BaseEstimator):
     Attributes
     ----------
     eigenvalues_ : numpy.ndarray, shape (``n_components_``,)
-        The largest eigenvalues of the centred Gram matrix, decreasing, all > 0.
+        The largest eigenvalues of the centered Gram matrix, decreasing, all > 0.
     eigenvectors_ : numpy.ndarray, shape (n_samples, ``n_components_``)
         Their unit eigenvectors as columns, each column's largest-magnitude entry
         positive (as scikit-learn's).
@@ -308,7 +308,7 @@ class KernelPCA(TransformerMixin, BaseEstimator):
     ValueError
         In ``fit``: an unknown kernel, ``gamma <= 0``, ``degree < 1``,
         ``n_components`` above the number of rows, NaN or inf, fewer than 2 rows,
-        or a centred Gram matrix with no positive eigenvalue.
+        or a centered Gram matrix with no positive eigenvalue.
 
     Warns
     -----
@@ -318,11 +318,11 @@ class KernelPCA(TransformerMixin, BaseEstimator):
 
     Notes
     -----
-    With the feature map :math:`\phi` centred, the covariance's eigenvectors are
+    With the feature map :math:`\phi` centered, the covariance's eigenvectors are
     :math:`\mathbf{v}_j = \sum_i a_{ij} \phi(\mathbf{x}_i) / \sqrt{\lambda_j}`, for
     :math:`K_c \mathbf{a}_j = \lambda_j \mathbf{a}_j`. A row's score on
     component :math:`j` is :math:`\mathbf{k}_c^\top \mathbf{a}_j / \sqrt{\lambda_j}`,
-    :math:`\mathbf{k}_c` its centred kernel values against the training rows; for
+    :math:`\mathbf{k}_c` its centered kernel values against the training rows; for
     the training rows that is :math:`\sqrt{\lambda_j}\, \mathbf{a}_j`. The linear
     kernel gives ordinary PCA's scores, up to sign, with
     :math:`\lambda_j = s_j^2`.
@@ -335,7 +335,7 @@ class KernelPCA(TransformerMixin, BaseEstimator):
     >>> import numpy as np
     >>> X = np.array([[6.0, 8.0], [-6.0, -8.0], [4.0, -3.0], [-4.0, 3.0]])
     >>> kpca = KernelPCA(kernel="linear").fit(X)
-    >>> np.round(kpca.eigenvalues_, 6)  # s^2 of the centred data
+    >>> np.round(kpca.eigenvalues_, 6)  # s^2 of the centered data
     array([200.,  50.])
     >>> Z = kpca.transform(X)
     >>> bool(np.allclose(np.abs(Z), np.abs(PCA().fit_transform(X))))
@@ -373,7 +373,7 @@ class KernelPCA(TransformerMixin, BaseEstimator):
         return _kernel_matrix(X, Z, self.kernel, *self._kernel_params)
 
     def fit(self, X: ArrayLike, y=None) -> KernelPCA:
-        """Eigendecompose the centred Gram matrix of ``X``; returns ``self``."""
+        """Eigendecompose the centered Gram matrix of ``X``; returns ``self``."""
         X = as_matrix(X, name="X")
         n, d = X.shape
         if n < 2:
@@ -386,25 +386,25 @@ class KernelPCA(TransformerMixin, BaseEstimator):
         lam, A = _kpca_fit(_center_gram(K), k)
         if lam.size == 0 or lam[0] <= n * _EPS * np.max(np.abs(K)):
             raise ValueError(
-                "The centred kernel matrix of X has no positive eigenvalue: "
+                "The centered kernel matrix of X has no positive eigenvalue: "
                 "in the kernel's feature space all rows are the same point."
             )
         if self.n_components is not None and lam.size < k:
             warnings.warn(
-                f"n_components={k}, but the centred kernel matrix has only "
+                f"n_components={k}, but the centered kernel matrix has only "
                 f"{lam.size} positive eigenvalues; keeping {lam.size} "
                 "components.",
                 UserWarning,
                 stacklevel=2,
             )
-        self._K_fit = K  # to centre the kernel values of new rows
+        self._K_fit = K  # to center the kernel values of new rows
         self.eigenvalues_, self.eigenvectors_ = lam, A
         self.X_fit_, self.gamma_ = X, gamma
         self.n_components_, self.n_features_in_ = lam.size, d
         return self
 
     def transform(self, X: ArrayLike) -> np.ndarray:
-        """The scores of new rows: centred kernel values against the training
+        """The scores of new rows: centered kernel values against the training
         rows, times ``eigenvectors_ / sqrt(eigenvalues_)``."""
         X = check_features(self, X)
         Kc = _center_new_gram(self._gram(X, self.X_fit_), self._K_fit)

@@ -1,8 +1,8 @@
 r"""Linear regression: least squares and its Bayesian version.
 
 ``LinearRegression`` minimizes the squared error :math:`\lVert y - b - Xw \rVert^2`.
-With ``fit_intercept=True`` the columns of ``X`` and ``y`` are centred first; on the
-centred data :math:`X_c, y_c` the weights solve the normal equations
+With ``fit_intercept=True`` the columns of ``X`` and ``y`` are centered first; on the
+centered data :math:`X_c, y_c` the weights solve the normal equations
 :math:`X_c^\top X_c w = X_c^\top y_c` and the intercept is
 :math:`b = \bar y - \bar{\mathbf{x}}^\top w`.
 
@@ -103,16 +103,16 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     Parameters
     ----------
     solver : {"normal", "gd"}, default "normal"
-        ``"normal"``: solve the normal equations of the centred data by
+        ``"normal"``: solve the normal equations of the centered data by
         ``np.linalg.lstsq`` (an SVD of :math:`X_c`, never forming
         :math:`X_c^\top X_c`); for a rank-deficient ``X`` (more features than
         samples, repeated or constant columns) it returns the weights of
         smallest norm, as scikit-learn does. ``"gd"``: gradient descent by
         :func:`~mathforml.optim.minimize` on the mean squared error
-        :math:`\frac1n \lVert y_c - X_c w \rVert^2` of the centred data, from
+        :math:`\frac1n \lVert y_c - X_c w \rVert^2` of the centered data, from
         :math:`w = 0` (so it also reaches the minimum-norm weights).
     fit_intercept : bool, default True
-        Fit the intercept :math:`b` by centring; otherwise :math:`b = 0` and
+        Fit the intercept :math:`b` by centering; otherwise :math:`b = 0` and
         ``X``, ``y`` are used as they are.
     lr : float or None, default None
         Step size of ``"gd"``, ``> 0``. ``None`` takes :math:`1/L`, with
@@ -251,7 +251,7 @@ class BayesianLinearRegression(RegressorMixin, BaseEstimator):
     penalty :math:`\alpha / \beta` (:ref:`sec-regularization`,
     :ref:`sec-bayesian-inference`); :ref:`sec-bayesian-regression` derives it.
 
-    There is no intercept: centre ``X`` and ``y`` first, or add a column of
+    There is no intercept: center ``X`` and ``y`` first, or add a column of
     ones to ``X`` (its weight then gets the same prior as the others).
 
     Parameters

@@ -311,7 +311,7 @@ class SVC(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: ArrayLike) -> np.ndarray:
         r"""The scores :math:`f(\mathbf{x}) = \sum_i \alpha_i y_i
-        k(\mathbf{x}_i, \mathbf{x}) + b`, shape (n,); positive favours
+        k(\mathbf{x}_i, \mathbf{x}) + b`, shape (n,); positive favors
         ``classes_[1]``."""
         X = check_features(self, X)
         K = self._gram(X, self.support_vectors_)

@@ -42,7 +42,7 @@ def conjugate_gradient(
     max_iter: int | None = None,
 ) -> CGResult:
     r"""Solve :math:`Ax = b` for symmetric positive definite :math:`A` by conjugate
-    gradients: minimise :math:`\tfrac12 x^\top A x - b^\top x` along directions that are
+    gradients: minimize :math:`\tfrac12 x^\top A x - b^\top x` along directions that are
     conjugate (:math:`p_i^\top A p_j = 0`).
 
     Parameters

@@ -95,7 +95,7 @@ def minibatch_sgd(
     Examples
     --------
     >>> import numpy as np
-    >>> x = np.arange(10.0)  # the mean minimises the mean of (w - x_i)^2
+    >>> x = np.arange(10.0)  # the mean minimizes the mean of (w - x_i)^2
     >>> res = minibatch_sgd(lambda w, idx: 2 * (w - x[idx].mean()), [0.0], 10, 5,
     ...                     lambda t: 0.5 / (1 + t), 100, rng=0)
     >>> res.path.shape, res.n_iter, round(float(res.x[0]), 6)

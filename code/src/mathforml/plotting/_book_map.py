@@ -97,7 +97,7 @@ def _bend(xy, p, c) -> float:
 
 
 def _box(ax, chapter, xy, color):
-    """One chapter as a rounded box of text, tinted with the colour of its part."""
+    """One chapter as a rounded box of text, tinted with the color of its part."""
     label = f"{chapter.number}\n" + textwrap.fill(
         chapter.title, 12, break_long_words=False
     )
@@ -118,7 +118,7 @@ def _box(ax, chapter, xy, color):
 
 
 def _to_edge(box, direction) -> float:
-    """Distance in points from the centre of a laid-out text box to its edge, along direction."""
+    """Distance in points from the center of a laid-out text box to its edge, along direction."""
     extent = box.get_bbox_patch().get_window_extent()
     half = np.array([extent.width, extent.height]) / 2 * 72 / box.figure.dpi
     u = np.abs(direction) / np.hypot(*direction)

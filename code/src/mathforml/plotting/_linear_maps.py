@@ -74,7 +74,7 @@ def plot_vectors(
     ax : matplotlib Axes, optional
         Where to draw; default a new square figure.
     colors : sequence of str, optional
-        One matplotlib colour per vector; default the colour cycle ``C0, C1, ...``.
+        One matplotlib color per vector; default the color cycle ``C0, C1, ...``.
     labels : sequence of str, optional
         A label (plain text or ``$...$``) written just beyond each tip.
 
@@ -166,9 +166,9 @@ def plot_linear_map(
     ax : matplotlib Axes, optional
         Where to draw; default a new square figure.
     show_original : bool, default True
-        Also draw the grid before the map, in light grey.
+        Also draw the grid before the map, in light gray.
     color : str, default "C0"
-        Colour of the grid after the map.
+        Color of the grid after the map.
 
     Returns
     -------
@@ -189,7 +189,7 @@ def plot_linear_map(
     -----
     A linear map sends the grid line :math:`\{c\,b_1 + t\,b_2\}` to the line
     :math:`\{c\,A b_1 + t\,A b_2\}`, so the whole picture follows from the two arrows
-    :math:`A b_1` and :math:`A b_2`. The arrows keep their colours (C1, C2), so a map that
+    :math:`A b_1` and :math:`A b_2`. The arrows keep their colors (C1, C2), so a map that
     reverses orientation, with :math:`\det A < 0`, shows them in swapped order.
     :ref:`sec-matrix-operations`
     of the book draws scalings, shears, rotations, reflections and projections with it.

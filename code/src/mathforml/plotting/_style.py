@@ -20,7 +20,7 @@ BOOK_COLORS = (
 
 
 def use_book_style(*, formats: tuple[str, ...] = ("svg", "pdf")) -> None:
-    """Set the look of every figure and output: sizes, fonts, colours, a white background.
+    """Set the look of every figure and output: sizes, fonts, colors, a white background.
 
     The background stays white so a figure reads the same on the light and dark web
     themes and in print. In a notebook it also asks the inline backend for vector

@@ -165,11 +165,11 @@ register(
 # --- the standard error of the slope -------------------------------------------------
 
 
-def _se(x, y, dof=2, centre=True):
+def _se(x, y, dof=2, center=True):
     w = _fit(x, y)
     r = y - w[0] - w[1] * x
     sigma = np.sqrt(r @ r / (len(x) - dof))
-    spread = ((x - x.mean()) ** 2).sum() if centre else (x**2).sum()
+    spread = ((x - x.mean()) ** 2).sum() if center else (x**2).sum()
     return float(sigma / np.sqrt(spread))
 
 
@@ -205,8 +205,8 @@ register(
                 ),
             ),
             Mistake(
-                "centre x first: the spread is Σ(xᵢ − x̄)², not Σxᵢ².",
-                lambda got, c: np.isclose(got, _se(*c.args, centre=False)),
+                "center x first: the spread is Σ(xᵢ − x̄)², not Σxᵢ².",
+                lambda got, c: np.isclose(got, _se(*c.args, center=False)),
             ),
             Mistake(
                 "that is the squared standard error (a variance); take its square root.",

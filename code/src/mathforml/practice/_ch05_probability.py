@@ -49,7 +49,7 @@ register(
         name="bayes-posterior",
         section="sec-bayes-theorem",
         wants="function",
-        signature="posterior(prior, likelihood) -> the normalised posterior array",
+        signature="posterior(prior, likelihood) -> the normalized posterior array",
         cases=_bayes_cases,
         agrees=lambda got, case: _close(
             got, case.expected, rtol=1e-9, atol=1e-12
@@ -61,7 +61,7 @@ register(
                 lambda got, c: _close(got, c.args[0] * c.args[1]),
             ),
             Mistake(
-                "that is the likelihood normalised, without the prior: base rates "
+                "that is the likelihood normalized, without the prior: base rates "
                 "matter.",
                 lambda got, c: _close(got, c.args[1] / c.args[1].sum()),
             ),
@@ -130,7 +130,7 @@ register(
                 lambda got, c: np.shape(got) == (len(c.args[0]),) * 2,
             ),
             Mistake(
-                "subtract each column's mean first; without centring you get "
+                "subtract each column's mean first; without centering you get "
                 "XᵀX / (N − 1), which mixes in the means.",
                 lambda got, c: (
                     _close(got, _uncentred(c.args[0]))

@@ -54,19 +54,19 @@ register(
         mistakes=(
             Mistake(
                 "that is the log-likelihood; the loss is its negative, a number to "
-                "minimise.",
+                "minimize.",
                 lambda got, c: _close(_scalar(got), -c.expected),
             ),
             Mistake(
                 "sum over the sample: you returned the mean negative log-likelihood, "
-                "which has the same minimiser but is not the likelihood of the data.",
+                "which has the same minimizer but is not the likelihood of the data.",
                 lambda got, c: _close(
                     _scalar(got), c.expected / len(c.args[0])
                 ),
             ),
             Mistake(
                 "each point contributes ½·log(2π) as well; the constant does not move "
-                "the minimiser but belongs to the value.",
+                "the minimizer but belongs to the value.",
                 lambda got, c: _close(
                     _scalar(got), c.expected - _half_log_2pi_n(c)
                 ),

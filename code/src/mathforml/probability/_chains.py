@@ -40,7 +40,7 @@ def _transition_matrix(P) -> np.ndarray:
 
 
 def bayes_update(prior: ArrayLike, likelihood: ArrayLike) -> np.ndarray:
-    r"""Posterior over hypotheses: prior times likelihood, normalised.
+    r"""Posterior over hypotheses: prior times likelihood, normalized.
 
     .. math:: P(h \mid D) = \frac{P(D \mid h)\,P(h)}{\sum_{h'} P(D \mid h')\,P(h')}
 
@@ -101,7 +101,7 @@ def stationary_distribution(P: ArrayLike) -> np.ndarray:
 
     Notes
     -----
-    :ref:`sec-markov-chains` teaches Markov chains and their long-run behaviour.
+    :ref:`sec-markov-chains` teaches Markov chains and their long-run behavior.
 
     Examples
     --------
@@ -131,7 +131,7 @@ def distribution_after(P: ArrayLike, p0: ArrayLike, n: int) -> np.ndarray:
 
     Notes
     -----
-    :ref:`sec-markov-chains` teaches Markov chains and their long-run behaviour.
+    :ref:`sec-markov-chains` teaches Markov chains and their long-run behavior.
 
     Examples
     --------
@@ -151,7 +151,7 @@ def simulate_chain(
 
     Notes
     -----
-    :ref:`sec-markov-chains` teaches Markov chains and their long-run behaviour.
+    :ref:`sec-markov-chains` teaches Markov chains and their long-run behavior.
 
     Examples
     --------
