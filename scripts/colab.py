@@ -427,15 +427,29 @@ def main(argv=None) -> int:
     parser.add_argument("--local", action="store_true",
                         help="install mathforml from this checkout (for testing)")
     parser.add_argument("--ref", default=os.environ.get("MFML_REF"))
+    parser.add_argument("--reuse", type=Path, metavar="DIR",
+                        help="copy the notebooks already generated into DIR (the build's "
+                        "_sources), changing only their install cell")
     args = parser.parse_args(argv)
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, text=True,
                           capture_output=True)
     # outside a git checkout (a source archive) the notebooks install from the main branch
     ref = args.ref or (head.stdout.strip() if head.returncode == 0 else "main")
-    cfg, bib = config(), bibliography()
+    cfg = config()
     pages = executable_pages()
-    for md in pages:
-        convert(md, args.out.resolve(), args.build.resolve(), cfg, ref, args.local, bib)
+    if args.reuse:
+        for md in pages:
+            rel = md.relative_to(ROOT).with_suffix(".ipynb")
+            if not (args.reuse / rel).exists():
+                raise SystemExit(f"colab: no {args.reuse / rel}: build the HTML first")
+            nb = nbformat.read(args.reuse / rel, as_version=4)
+            nb.cells[0] = install_cell(args.local, cfg["repository"]["url"].rstrip("/"), ref)
+            (args.out / rel).parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, args.out / rel)
+    else:
+        bib = bibliography()
+        for md in pages:
+            convert(md, args.out.resolve(), args.build.resolve(), cfg, ref, args.local, bib)
     print(f"colab: {len(pages)} notebooks in {args.out} (mathforml at {ref[:12]}"
           f"{', from this checkout' if args.local else ''})")
     return 0

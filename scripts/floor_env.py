@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Test-time tools that still support the floor versions above.
-TOOLS = ["pytest==8.3.5", "hypothesis==6.131.0", "scikit-learn==1.5.2"]
+TOOLS = ["pytest==8.3.5", "pytest-xdist==3.6.1", "hypothesis==6.131.0",
+         "scikit-learn==1.5.2"]
 
 
 def dependencies() -> list[str]:
@@ -56,7 +57,7 @@ def main() -> int:
                     "--no-deps", "--force-reinstall", str(ROOT / "code")], check=True)
     print("floor: testing mathforml with " + ", ".join(floor_pins()))
     return subprocess.run(
-        [str(env_dir / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        [str(env_dir / "bin" / "python"), "-m", "pytest", "-q", "-n", "2", "-p", "no:cacheprovider",
          "tests", "--ignore=tests/book", "--doctest-modules", "--pyargs", "mathforml"],
         cwd=ROOT).returncode
 

@@ -21,3 +21,21 @@ for folder in [
 def rng():
     """One seeded generator per test: reproducible, never global state."""
     return np.random.default_rng(20261122)
+
+
+@pytest.fixture(scope="session")
+def pagecheck():
+    """scripts/pagecheck.py (the book's page checks), loaded by path: it is a script, not
+    part of the package. It reads _toc.yml with PyYAML, which the oldest-versions
+    environment of `make test-floor` does not have (it tests the package alone): skip."""
+    import importlib.util
+
+    pytest.importorskip("yaml")
+    if not (HERE.parent / "_toc.yml").exists():
+        pytest.skip("needs the book's sources")
+    spec = importlib.util.spec_from_file_location(
+        "pagecheck", HERE.parent / "scripts" / "pagecheck.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

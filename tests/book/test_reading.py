@@ -1,25 +1,143 @@
-"""What a reader sees: nothing clipped at 1280 px, legible figures and cued scrolling at
-400 px, and no serious accessibility violation.
+"""Every built page, opened once in headless Chromium the way a reader's browser opens it,
+and checked as a reader would meet it.
 
-Every built page is opened at a 1280 px wide window with every folded cell and every
-dropdown opened, so hidden-by-default code and solutions are measured too. A code block,
-an output or a display equation whose content is wider than its box (`scrollWidth >
-clientWidth`) is clipped: the reader has to scroll sideways and usually does not notice.
-axe-core (the engine behind browser accessibility audits, shipped in the PyPI package
-axe-playwright-python) then checks the page against WCAG 2 A/AA rules; serious and
-critical findings fail.
+One load per page serves every check, in this order:
+
+1. At 1280 px, as loaded: the page loads with no console error and no request to another
+   host; every image loads and has alt text; math is typeset by MathJax with no error and
+   no raw TeX left; an executable page has one well-formed Colab link and .md/.ipynb
+   downloads, the .ipynb starting with the install cell and free of MyST markup.
+2. axe-core (the engine behind browser accessibility audits, shipped in the PyPI package
+   axe-playwright-python) audits the page against the WCAG 2 A/AA rules in the light theme;
+   serious and critical findings fail. The color rules (contrast, links told apart from
+   text) judge how each kind of element is colored, in the light and in the dark theme:
+   they run on the pages of `color_sample()`, a few pages that together hold every kind of
+   element (tag and class, or inline style, in its nearest classed ancestor) that any
+   page's main column holds. Every other rule runs on every page.
+3. Every question of a {quiz} answers back: a wrong choice says "Not quite" and explains,
+   the right one says "Right".
+4. Every folded cell and dropdown is opened, so hidden-by-default code and solutions are
+   measured too: no code block, output or display equation is wider than its box
+   (`scrollWidth > clientWidth`), which a reader would have to scroll sideways without noticing.
+5. The window narrows to 400 px, a phone: figures keep legible text, and whatever is wider
+   than the screen scrolls sideways in its own box with a visible cue (details below).
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
 import pytest
-from sitelib import SITE, built_pages
+from sitelib import (
+    SITE,
+    built_pages,
+    color_sample,
+    element_kinds,
+    is_executable,
+    source_of,
+)
 
 PAGES = built_pages()
 IDS = [str(p.relative_to(SITE)) for p in PAGES]
+WIDE = {"width": 1280, "height": 900}
+COLAB = re.compile(
+    r"^https://colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/"
+    r"[\w./-]+/book/[\w./-]+\.ipynb$"
+)
+MATH = re.compile(r"\$|\\\(|\\\[|\{math\}|:math:")
+MARKUP = ("{glue", "{eq}", "{numref}", "{ref}", "{prf:", "{literalinclude}")
+
+
+def open_page(page, url):
+    errors, foreign = [], []
+    host = urlparse(url).netloc
+
+    def on_console(msg):
+        if msg.type == "error":
+            errors.append(msg.text)
+
+    def on_request(request):
+        netloc = urlparse(request.url).netloc
+        if request.url.startswith(("http://", "https://")) and netloc != host:
+            foreign.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", on_request)
+    try:
+        response = page.goto(url, wait_until="networkidle")
+        page.wait_for_function(
+            "() => !window.MathJax || !MathJax.startup || "
+            "MathJax.startup.promise !== undefined",
+            timeout=10000,
+        )
+        page.evaluate(
+            "() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null"
+        )
+    finally:
+        page.remove_listener("console", on_console)
+        page.remove_listener("request", on_request)
+    return response, errors, foreign
+
+
+def as_loaded(tab, url, path) -> list[str]:
+    """Images, math and the Colab links of the page as it loaded."""
+    found = []
+    images = tab.evaluate("""() => [...document.querySelectorAll('main img')].map(i => ({
+        src: i.currentSrc || i.src, ok: i.complete && i.naturalWidth > 0,
+        alt: (i.getAttribute('alt') || '').trim()}))""")
+    for image in images:
+        if not image["ok"]:
+            found.append(f"image did not load: {image['src']}")
+        if not image["alt"]:
+            found.append(f"image without alt text: {image['src']}")
+
+    source = source_of(path)
+    if source is not None and MATH.search(source.read_text("utf-8")):
+        if tab.locator("mjx-container").count() == 0:
+            found.append("math was not rendered by MathJax")
+        if tab.locator("mjx-merror").count():
+            found.append("MathJax error")
+        raw = tab.evaluate("() => document.querySelector('main').innerText")
+        if "\\(" in raw or "\\[" in raw:
+            found.append("raw TeX delimiters left")
+
+    if not is_executable(path):
+        return found
+    links = tab.evaluate("""() => [...document.querySelectorAll('a')]
+        .map(a => a.href).filter(h => h.includes('colab.research.google.com'))""")
+    expected = path.relative_to(SITE).with_suffix(".ipynb").as_posix()
+    if len(links) != 1:
+        found.append(f"expected one Colab link, found {links}")
+    elif not COLAB.match(links[0]):
+        found.append(f"malformed Colab link: {links[0]}")
+    elif not links[0].endswith(expected):
+        found.append(f"the Colab link points elsewhere: {links[0]}")
+    downloads = tab.evaluate("""() => [...document.querySelectorAll('a')]
+        .map(a => a.getAttribute('href') || '').filter(h => h.includes('_sources/'))""")
+    if not any(d.endswith(".md") for d in downloads):
+        found.append("no .md download")
+    ipynb = next((d for d in downloads if d.endswith(".ipynb")), None)
+    if ipynb is None:
+        return [*found, "no .ipynb download"]
+    # the .ipynb download is the notebook Colab opens: install cell first, no MyST markup
+    notebook = json.loads(tab.request.get(urljoin(url, ipynb)).text())
+    first = "".join(notebook["cells"][0]["source"])
+    if not ("%pip install" in first and "mathforml" in first):
+        found.append(
+            "the .ipynb download does not start with the install cell"
+        )
+    text = json.dumps(notebook)
+    found += [
+        f"MyST markup {m} in the .ipynb download" for m in MARKUP if m in text
+    ]
+    return found
+
 
 OPEN_EVERYTHING = """() => {
     document.querySelectorAll('details').forEach(d => { d.open = true; });
@@ -54,6 +172,7 @@ CLIPPED = """() => {
 }"""
 
 
+@functools.cache
 def axe_source() -> str:
     files = metadata.files("axe-playwright-python") or []
     for f in files:
@@ -64,32 +183,8 @@ def axe_source() -> str:
     )
 
 
-def load(page, url):
-    response = page.goto(url, wait_until="networkidle")
-    assert response is not None and response.ok, f"{url} did not load"
-    page.evaluate(
-        "() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null"
-    )
-
-
-def measure(tab, site_url, path, script):
-    """Open a built page with every fold opened and run a measuring script on it."""
-    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(tab, url)
-    tab.evaluate(OPEN_EVERYTHING)
-    return url, tab.evaluate(script)
-
-
-@pytest.mark.parametrize("path", PAGES, ids=IDS)
-def test_nothing_clipped_at_1280px(page, site_url, path):
-    url, clipped = measure(page, site_url, path, CLIPPED)
-    assert clipped == [], (
-        f"{len(clipped)} clipped blocks on {url}:\n" + "\n".join(clipped)
-    )
-
-
-AXE_RUN = """async (runOnly) => {
-    const r = await axe.run(document, {runOnly, resultTypes: ['violations']});
+AXE_RUN = """async (options) => {
+    const r = await axe.run(document, {...options, resultTypes: ['violations']});
     return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
         .map(v => `${v.id} (${v.impact}): ${v.nodes.length}x, e.g. `
                   + v.nodes[0].target.join(' ') + ' | ' + v.nodes[0].failureSummary
@@ -97,64 +192,94 @@ AXE_RUN = """async (runOnly) => {
 }"""
 
 
-@pytest.mark.parametrize("path", PAGES, ids=IDS)
-def test_no_serious_accessibility_violation(page, site_url, path):
-    """axe in the light theme (all WCAG 2 A/AA rules), then in the dark theme on the same
-    load: only the color rules depend on the theme, so the dark pass runs those alone."""
-    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(page, url)
+QUIZ_PAGES = {p for p in PAGES if 'class="mfml-quiz' in p.read_text("utf-8")}
+COLOR_PAGES = color_sample()
+# The rules whose outcome depends on colors only, and so on the theme; the others judge
+# structure (names, roles, labels, order) and run on every page.
+COLOR_RULES = ["color-contrast", "link-in-text-block"]
+WCAG = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+
+
+def accessibility(tab, colors: bool) -> list[str]:
+    """axe with every WCAG 2 A/AA rule but the color rules, in the light theme; with
+    `colors`, the color rules too, in the light and in the dark theme, on the same load.
+    The page is left in the light theme."""
     # switch the theme at once (no CSS transition half-way through when axe looks)
-    page.add_style_tag(
+    tab.add_style_tag(
         content="*, *::before, *::after { transition: none !important; }"
     )
-    page.evaluate(axe_source())
+    tab.evaluate(axe_source())
+    structure = {
+        "runOnly": WCAG,
+        "rules": {rule: {"enabled": False} for rule in COLOR_RULES},
+    }
+    color = {"runOnly": {"type": "rule", "values": COLOR_RULES}}
+    runs = [("light", structure)]
+    if colors:
+        runs += [("light", color), ("dark", color)]
     found = []
-    for theme, run_only in (
-        ("light", {"type": "tag",
-                   "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}),
-        ("dark", {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}),
-    ):
-        page.evaluate(
+    for theme, options in [*runs, ("light", None)]:
+        tab.evaluate(
             f"() => {{ document.documentElement.dataset.theme = '{theme}'; "
             f"document.documentElement.dataset.mode = '{theme}'; }}"
         )
-        page.wait_for_timeout(100)
-        found += [f"({theme}) {v}" for v in page.evaluate(AXE_RUN, run_only)]
-    assert found == [], f"axe on {url}:\n" + "\n".join(found)
+        if options is not None:
+            tab.wait_for_timeout(100 if theme == "dark" else 0)
+            found += [
+                f"axe ({theme}): {v}" for v in tab.evaluate(AXE_RUN, options)
+            ]
+    return found
 
 
-QUIZ_PAGES = [p for p in PAGES if 'class="mfml-quiz' in p.read_text("utf-8")]
+def quizzes(tab) -> list[str]:
+    """Click a wrong choice, then the right one, in every question of the page."""
+    found = []
+    questions = tab.locator(".mfml-quiz")
+    if questions.count() == 0:
+        return ["no {quiz} question found on a page whose HTML has one"]
+    for i in range(questions.count()):
+        quiz = questions.nth(i)
+        feedback = quiz.locator(".mfml-quiz-feedback")
+        if quiz.locator("li.mfml-quiz-choice").count() < 2:
+            found.append(f"question {i + 1}: fewer than two choices")
+        if quiz.locator(".mfml-quiz-why:visible").count():
+            found.append(f"question {i + 1}: feedback shown unasked")
+        quiz.locator("li.mfml-quiz-wrong button").first.click()
+        if "Not quite" not in feedback.inner_text():
+            found.append(
+                f"question {i + 1}: a wrong choice does not say 'Not quite'"
+            )
+        if quiz.locator(".mfml-quiz-why:visible").count() != 1:
+            found.append(
+                f"question {i + 1}: a wrong choice shows no explanation"
+            )
+        quiz.locator("li.mfml-quiz-right button").click()
+        if not feedback.inner_text().startswith("Right"):
+            found.append(
+                f"question {i + 1}: the right choice does not say 'Right'"
+            )
+        if not quiz.locator("li.mfml-quiz-right .mfml-quiz-why").is_visible():
+            found.append(
+                f"question {i + 1}: the right choice shows no explanation"
+            )
+    return found
 
 
 def test_the_book_has_kernel_free_questions():
     assert QUIZ_PAGES, "no page has a {quiz} question"
 
 
-@pytest.mark.parametrize(
-    "path", QUIZ_PAGES, ids=[str(p.relative_to(SITE)) for p in QUIZ_PAGES]
-)
-def test_questions_answer_back(page, site_url, path):
-    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
-    load(page, url)
-    quizzes = page.locator(".mfml-quiz")
-    for i in range(quizzes.count()):
-        quiz = quizzes.nth(i)
-        items = quiz.locator("li.mfml-quiz-choice")
-        assert items.count() >= 2
-        assert quiz.locator(".mfml-quiz-why:visible").count() == 0, (
-            "feedback shown unasked"
-        )
-        wrong = quiz.locator("li.mfml-quiz-wrong button").first
-        wrong.click()
-        assert "Not quite" in quiz.locator(".mfml-quiz-feedback").inner_text()
-        assert quiz.locator(".mfml-quiz-why:visible").count() == 1
-        quiz.locator("li.mfml-quiz-right button").click()
-        assert (
-            quiz.locator(".mfml-quiz-feedback")
-            .inner_text()
-            .startswith("Right")
-        )
-        assert quiz.locator("li.mfml-quiz-right .mfml-quiz-why").is_visible()
+def test_the_color_sample_holds_every_kind_of_element():
+    kinds = element_kinds()
+    covered = set().union(*(kinds[p] for p in COLOR_PAGES))
+    missing = set().union(*kinds.values()) - covered
+    assert missing == set(), (
+        f"kinds of element whose colors are never audited: {missing}"
+    )
+    assert {"div.math", "span.math", "div.highlight", "a.reference"} <= covered
+    assert len(COLOR_PAGES) < len(PAGES) / 2, (
+        "the sample saves little: check element_kinds"
+    )
 
 
 # A phone: the window is 400 px wide. A figure's text must stay at least MIN_TEXT_PX high
@@ -259,18 +384,20 @@ AT_PHONE_WIDTH = r"""async () => {
 }""".replace("MIN_TEXT_PX", str(MIN_TEXT_PX))
 
 
-@pytest.fixture(scope="module")
-def phone(browser):
-    """A browser tab 400 px wide, a phone held upright."""
-    context = browser.new_context(viewport={"width": PHONE, "height": 860})
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
-def test_legible_at_400px(phone, site_url, path):
-    url, found = measure(phone, site_url, path, AT_PHONE_WIDTH)
-    assert found == [], (
-        f"{len(found)} problems at {PHONE} px on {url}:\n" + "\n".join(found)
-    )
+def test_page(page, site_url, path):
+    url = f"{site_url}/{path.relative_to(SITE).as_posix()}"
+    page.set_viewport_size(WIDE)
+    response, errors, foreign = open_page(page, url)
+    assert response is not None and response.ok, f"{url} did not load"
+    found = [f"console error: {e}" for e in errors]
+    found += [f"request to another host: {f}" for f in foreign]
+    found += as_loaded(page, url, path)
+    found += accessibility(page, colors=path in COLOR_PAGES)
+    if path in QUIZ_PAGES:
+        found += quizzes(page)
+    page.evaluate(OPEN_EVERYTHING)
+    found += [f"clipped at 1280 px: {c}" for c in page.evaluate(CLIPPED)]
+    page.set_viewport_size({"width": PHONE, "height": 860})
+    found += [f"at {PHONE} px: {f}" for f in page.evaluate(AT_PHONE_WIDTH)]
+    assert found == [], f"{len(found)} problems on {url}:\n" + "\n".join(found)
