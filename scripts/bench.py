@@ -46,11 +46,12 @@ def make(target: str, src: Path) -> float:
     return time.perf_counter() - start
 
 
-def page_times(build: Path) -> dict[str, float]:
+def page_times(src: Path) -> dict[str, float]:
+    """Seconds per page, from the execution cache of the build in the copy ``src``."""
     from jupyter_cache import get_cache
 
-    cache = get_cache(str(build / ".jupyter_cache"))
-    return {str(Path(r.uri).relative_to(ROOT)): r.data.get("execution_seconds") or 0.0
+    cache = get_cache(str(src / "_build" / ".jupyter_cache"))
+    return {str(Path(r.uri).relative_to(src)): r.data.get("execution_seconds") or 0.0
             for r in cache.list_cache_records()}
 
 
@@ -73,7 +74,7 @@ def main() -> int:
     build = src / "_build"
     try:
         cold = make("html", src)
-        times = page_times(build)
+        times = page_times(src)
         print("Page execution times (cold build)")
         for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
             flag = "  over the 10 s target" if seconds > 10 else ""

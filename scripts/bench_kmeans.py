@@ -8,9 +8,9 @@ On the digits (1797 x 64, k = 10) and 10000 x 10 Gaussian blobs (k = 8):
   both libraries (scikit-learn's ``n_init`` set to 10 too; its k-means++ is the
   greedy variant, ours the plain one); the aim is <= 3x. Their best inertias
   are checked to agree within 2 % first.
-- ``same start``: Lloyd's algorithm alone from the same initial centres
+- ``same start``: Lloyd's algorithm alone from the same initial centers
   (``init=array``, ``n_init=1``), after checking that both reach the same
-  labels, centres and number of iterations: the price of NumPy against
+  labels, centers and number of iterations: the price of NumPy against
   scikit-learn's Cython (which also uses the threads the machine has).
 """
 
@@ -35,8 +35,8 @@ def best_time(fit, repeats: int = 5, number: int = 3) -> float:
 
 
 def _ours_from(init, X, k):
-    """Our KMeans with its seeding replaced by the fixed centres ``init``."""
-    start = init - X.mean(axis=0)  # fit seeds on the centred data
+    """Our KMeans with its seeding replaced by the fixed centers ``init``."""
+    start = init - X.mean(axis=0)  # fit seeds on the centered data
     with mock.patch.object(
         _kmeans, "_kmeans_plus_plus", lambda *_: start.copy()
     ):

@@ -4,13 +4,13 @@ Run: python scripts/bench_mixture.py   (about 20 s)
 
 On iris (150 x 4, 3 components) and on a synthetic mixture (5000 x 5, 4
 components), for full and diagonal covariances, EM starts from the same
-parameters in both libraries: those of ``mathforml``'s k-means initialisation
+parameters in both libraries: those of ``mathforml``'s k-means initialization
 (``max_iter=0``), handed to scikit-learn as ``weights_init``, ``means_init`` and
 ``precisions_init``. After checking that both take the same number of iterations
 to the same mean log-likelihood, it prints the best time of several EM runs
 (``mathforml``'s EM loop ``_em``; scikit-learn's ``fit``, which skips its own
-initialisation when all three are given) and their ratio (the target is <= 3x).
-The last columns time whole fits, k-means initialisation included (scikit-learn
+initialization when all three are given) and their ratio (the target is <= 3x).
+The last columns time whole fits, k-means initialization included (scikit-learn
 with its own k-means, so the iteration counts may differ), for information.
 """
 

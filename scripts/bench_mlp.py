@@ -9,7 +9,7 @@ other, before the times are compared: the best of several fits, divided by the
 epochs run, and their ratio (the target is <= 3x). Our gradients come from the
 book's autodiff engine, a Python object per operation; scikit-learn's from
 backpropagation written out in NumPy, so the ratio is the price of the engine.
-The two initialise the weights differently (He or Glorot normal here, Glorot
+The two initialize the weights differently (He or Glorot normal here, Glorot
 uniform there) and draw different batches, so accuracies agree only roughly.
 """
 

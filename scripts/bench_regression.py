@@ -5,7 +5,7 @@ Run: python scripts/bench_regression.py   (about 10 s)
 On the diabetes data (442 x 10) and on a random 5000 x 50 problem, with and without an
 intercept, prints the best time of several fits for ``mathforml`` and for scikit-learn and
 their ratio (the target is <= 2x). The coefficients and intercepts are checked to agree
-first. Both centre the data and call LAPACK's SVD-based least-squares solver (``gelsd``:
+first. Both center the data and call LAPACK's SVD-based least-squares solver (``gelsd``:
 NumPy's ``lstsq`` here, SciPy's there), so the ratio measures the overhead around it.
 The timings run on one BLAS thread (``threadpoolctl``, installed with scikit-learn) and
 alternate between the two libraries: on a busy machine, idle BLAS threads spinning for a

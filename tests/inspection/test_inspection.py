@@ -75,7 +75,7 @@ def test_a_column_the_model_ignores_has_importance_exactly_zero(rng):
 def test_expectation_for_least_squares_is_exact(rng):
     # For least squares with an intercept, the residual r is orthogonal to 1 and
     # to every column, so shuffling column j raises the residual sum of squares
-    # by 2 w_j^2 S_jj on average (S_jj: its centred sum of squares); R^2 drops by
+    # by 2 w_j^2 S_jj on average (S_jj: its centered sum of squares); R^2 drops by
     # that over the total sum of squares.
     model = Ridge(alpha=0.0).fit(X_DIAB, Y_DIAB)
     n_repeats = 300

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.filterwarnings(
 )
 
 
-def labelled(rng, n, n_classes, kind, *, accuracy=0.6, pred_classes=None):
+def labeled(rng, n, n_classes, kind, *, accuracy=0.6, pred_classes=None):
     """True labels and predictions that are right about ``accuracy`` of the time;
     predictions draw from ``pred_classes`` of the classes (all by default)."""
     k_pred = n_classes if pred_classes is None else pred_classes
@@ -62,7 +62,7 @@ CASES = [
 @pytest.mark.parametrize(("seed", "n", "k", "kind"), CASES)
 def test_confusion_matrix_and_accuracy_equal_sklearn(seed, n, k, kind):
     rng = np.random.default_rng(seed)
-    y_true, y_pred = labelled(rng, n, k, kind)
+    y_true, y_pred = labeled(rng, n, k, kind)
     C = confusion_matrix(y_true, y_pred)
     assert C.dtype.kind == "i"
     assert_array_equal(C, sk.confusion_matrix(y_true, y_pred))
@@ -81,7 +81,7 @@ def test_confusion_matrix_and_accuracy_equal_sklearn(seed, n, k, kind):
 @pytest.mark.parametrize("seed", SEEDS)
 def test_confusion_matrix_with_labels_in_a_given_order_equals_sklearn(seed):
     rng = np.random.default_rng(seed)
-    y_true, y_pred = labelled(rng, 80, 4, "str")
+    y_true, y_pred = labeled(rng, 80, 4, "str")
     for labels in (
         ["fox", "cat", "emu", "dog"],  # a new order
         ["dog", "cat"],  # a subset: the other samples are left out
@@ -126,7 +126,7 @@ def test_mixed_numeric_label_types_are_one_label():
 @pytest.mark.parametrize("average", ["macro", "micro"])
 def test_macro_and_micro_averages_equal_sklearn(seed, n, k, kind, average):
     rng = np.random.default_rng(seed)
-    y_true, y_pred = labelled(rng, n, k, kind)
+    y_true, y_pred = labeled(rng, n, k, kind)
     ours = precision_recall_f1(y_true, y_pred, average=average)
     assert all(isinstance(s, float) for s in ours)
     theirs = sk_prf(y_true, y_pred, average=average)
@@ -137,12 +137,12 @@ def test_macro_and_micro_averages_equal_sklearn(seed, n, k, kind, average):
 @pytest.mark.parametrize("n", [1, 7, 60, 500])
 def test_binary_scores_equal_sklearn(seed, n):
     rng = np.random.default_rng(seed)
-    y_true, y_pred = labelled(rng, n, 2, "int")
+    y_true, y_pred = labeled(rng, n, 2, "int")
     for pos_label in np.union1d(y_true, y_pred).tolist():
         ours = precision_recall_f1(y_true, y_pred, pos_label=pos_label)
         theirs = sk_prf(y_true, y_pred, pos_label=pos_label)
         assert ours == pytest.approx(theirs, **RATIO)
-    s_true, s_pred = labelled(rng, n, 2, "str")
+    s_true, s_pred = labeled(rng, n, 2, "str")
     for pos_label in np.union1d(s_true, s_pred).tolist():
         ours = precision_recall_f1(s_true, s_pred, pos_label=pos_label)
         theirs = sk_prf(s_true, s_pred, pos_label=pos_label)
@@ -160,7 +160,7 @@ def test_classes_never_predicted_score_zero_without_a_warning(seed, average):
     rng = np.random.default_rng(seed)
     k = 2 if average == "binary" else 4
     for pred_classes in (1, 2):  # one class predicted for all, or two
-        y_true, y_pred = labelled(rng, 40, k, "str", pred_classes=pred_classes)
+        y_true, y_pred = labeled(rng, 40, k, "str", pred_classes=pred_classes)
         kwargs = {"pos_label": "dog"} if average == "binary" else {}
         with warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -181,7 +181,7 @@ def test_classes_never_predicted_score_zero_without_a_warning(seed, average):
 def test_micro_f1_equals_accuracy_for_single_label_data():
     for seed in range(10):
         rng = np.random.default_rng(seed)
-        y_true, y_pred = labelled(rng, 100, 4, "str", accuracy=seed / 10)
+        y_true, y_pred = labeled(rng, 100, 4, "str", accuracy=seed / 10)
         p, r, f1 = precision_recall_f1(y_true, y_pred, average="micro")
         acc = accuracy_score(y_true, y_pred)
         assert p == pytest.approx(acc, **RATIO)

@@ -29,7 +29,7 @@ else:  # the floor, NumPy 1.26
 
 
 def scored(rng, n, *, ties=False, signal=1.0):
-    """Labels in {0, 1} with both classes, and scores that favour the positives;
+    """Labels in {0, 1} with both classes, and scores that favor the positives;
     with ``ties`` the scores take only a few values."""
     y = rng.integers(2, size=n)
     y[:2] = [0, 1]

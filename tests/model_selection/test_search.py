@@ -171,7 +171,7 @@ def test_our_ridge_in_both_searches():
     )
 
 
-# --------------------------------------------------------------- behaviour
+# --------------------------------------------------------------- behavior
 
 
 class RecordTrainRows(TransformerMixin, BaseEstimator):

@@ -37,7 +37,7 @@ def sk_logistic():
 
 
 class RecordingCenter(TransformerMixin, BaseEstimator):
-    """Centres the columns; records which rows (column 0 holds row ids) each
+    """Centers the columns; records which rows (column 0 holds row ids) each
     fit saw, in a log shared by every clone."""
 
     log: list = []

@@ -1,6 +1,6 @@
 """KMeans against scikit-learn (the same clustering from the same initial
-centres; a comparable best inertia from k-means++), Lloyd's invariants (the
-inertia never increases, centres are means, labels are nearest centres), the
+centers; a comparable best inertia from k-means++), Lloyd's invariants (the
+inertia never increases, centers are means, labels are nearest centers), the
 k-means++ distribution by a chi-square test, empty clusters, bad input."""
 
 import itertools
@@ -43,7 +43,7 @@ def _random(n, d, seed):
 
 
 def _rows(X, k, seed):
-    """k distinct rows of X, chosen by a seeded generator: initial centres."""
+    """k distinct rows of X, chosen by a seeded generator: initial centers."""
     g = np.random.default_rng(seed)
     return X[g.choice(len(X), size=k, replace=False)].copy()
 
@@ -63,7 +63,7 @@ def test_assign_is_the_nearest_centre(n, d, k):
     assert_allclose(sq, D.min(axis=1), **DIRECT)
 
 
-def test_assign_picks_the_first_of_tied_centres():
+def test_assign_picks_the_first_of_tied_centers():
     X = np.array([[0.0, 0.0], [2.0, 0.0]])
     centers = np.array([[1.0, 0.0], [1.0, 0.0], [-1.0, 0.0]])
     labels, sq = _assign(X, centers)
@@ -87,13 +87,13 @@ def test_lloyd_step_reseeds_an_empty_cluster_at_the_farthest_point():
     centers = _lloyd_step(X, labels, 3)
     mean = X.mean(axis=0)
     assert_allclose(centers[0], mean, **DIRECT)
-    # the farthest from the new centre (1.4, -0.4), then the next farthest
+    # the farthest from the new center (1.4, -0.4), then the next farthest
     order = np.argsort(-np.sum((X - mean) ** 2, axis=1))
     assert_array_equal(order[:2], [4, 1])
     assert_array_equal(centers[1:], X[[4, 1]])
 
 
-def test_lloyd_returns_the_labels_and_inertia_of_its_centres():
+def test_lloyd_returns_the_labels_and_inertia_of_its_centers():
     X = BLOBS
     centers, labels, inertia, n_iter = _lloyd(
         X, _rows(X, 5, seed=1), tol=0.0, max_iter=300
@@ -101,7 +101,7 @@ def test_lloyd_returns_the_labels_and_inertia_of_its_centres():
     assert 1 <= n_iter < 300
     assert_array_equal(labels, _assign(X, centers)[0])
     assert_allclose(inertia, _inertia(X, centers, labels), **DIRECT)
-    # converged with tol 0: a fixed point, each centre the mean of its points
+    # converged with tol 0: a fixed point, each center the mean of its points
     assert_allclose(centers, _lloyd_step(X, labels, 5), **DIRECT)
 
 
@@ -117,9 +117,9 @@ def _inertia_path(X, centers, n_steps):
     k, path = len(centers), []
     for _ in range(n_steps):
         labels, sq = _assign(X, centers)
-        path.append(sq.sum())  # the new labels, the old centres
+        path.append(sq.sum())  # the new labels, the old centers
         centers = _lloyd_step(X, labels, k)
-        path.append(_inertia(X, centers, labels))  # new centres, same labels
+        path.append(_inertia(X, centers, labels))  # new centers, same labels
     return np.array(path)
 
 
@@ -146,7 +146,7 @@ def test_inertia_never_increases(X, k, seed):
 
 
 def test_inertia_never_increases_through_empty_clusters():
-    # 6 centres on 3 tight groups, 3 of them far away: empty after step one
+    # 6 centers on 3 tight groups, 3 of them far away: empty after step one
     X = np.vstack(
         [
             g + 0.1 * _random(20, 2, seed=i)
@@ -175,7 +175,7 @@ def test_fitted_attributes_are_consistent(X, k):
     assert km.n_features_in_ == X.shape[1]
     assert isinstance(km.inertia_, float) and isinstance(km.n_iter_, int)
     assert 1 <= km.n_iter_ <= 300
-    # inertia_ is the sum of squared distances to the assigned centres, and
+    # inertia_ is the sum of squared distances to the assigned centers, and
     # those are the nearest ones
     D = cdist(X, C, "sqeuclidean")
     assert_allclose(
@@ -277,10 +277,10 @@ def test_no_warning_on_well_separated_data():
 
 
 # ------------------------------------------------------- against scikit-learn
-# From the same initial centres the two implementations take the same Lloyd
+# From the same initial centers the two implementations take the same Lloyd
 # iterations with the same stopping rule, so they end on the same clustering,
 # after the same number of iterations. KMeans itself is called with its seeding
-# replaced by the given centres, so that the centring of X and the scaling of
+# replaced by the given centers, so that the centering of X and the scaling of
 # tol (by the mean feature variance) are compared too.
 CASES = [
     ("blobs", BLOBS, 5, 0),
@@ -302,7 +302,7 @@ def test_same_start_same_clustering_as_sklearn(
     init = _rows(X, k, seed)
     theirs = sk.KMeans(k, init=init, n_init=1, tol=tol, max_iter=max_iter)
     theirs.fit(X)
-    # fit seeds on the centred data: hand it the centred initial centres
+    # fit seeds on the centered data: hand it the centered initial centers
     start = init - X.mean(axis=0)
     monkeypatch.setattr(_kmeans, "_kmeans_plus_plus", lambda *_: start.copy())
     ours = KMeans(k, n_init=1, tol=tol, max_iter=max_iter).fit(X)
@@ -333,8 +333,8 @@ def test_lloyd_equals_sklearn_from_the_same_start():
 
 
 def test_empty_cluster_is_reseeded_and_matches_sklearn():
-    # the third centre starts far away and gets no point; both libraries move
-    # it to the outlier (5, -4), the point farthest from its centre
+    # the third center starts far away and gets no point; both libraries move
+    # it to the outlier (5, -4), the point farthest from its center
     X = np.array(
         [
             [0, 0],
@@ -385,9 +385,9 @@ def test_blobs_are_recovered():
 # ------------------------------------------------------------ k-means++ law
 def test_kmeans_plus_plus_draws_by_squared_distance():
     # five points in general position; over many seeds the triple (first,
-    # second, third centre) follows P(i) * D2_i(j) * D2_ij(l): the first
-    # centre uniform, then each next one with probability proportional to the
-    # squared distance to the nearest centre chosen so far
+    # second, third center) follows P(i) * D2_i(j) * D2_ij(l): the first
+    # center uniform, then each next one with probability proportional to the
+    # squared distance to the nearest center chosen so far
     X = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 2.0], [3.0, 1.0], [4.0, 4.0]])
     n, n_draws = len(X), 6000
     index = {tuple(x): i for i, x in enumerate(X.tolist())}
@@ -410,13 +410,13 @@ def test_kmeans_plus_plus_draws_by_squared_distance():
         chisquare(counts[possible], n_draws * expected[possible]).pvalue
         > P_MIN
     )
-    # the first centre alone: uniform
+    # the first center alone: uniform
     assert chisquare(counts.sum(axis=(1, 2))).pvalue > P_MIN
 
 
 def test_kmeans_plus_plus_is_not_plain_distance_sampling():
     # the chi-square test above has the power to tell D^2 from D sampling:
-    # the second centre's frequencies given the first centre X[0]
+    # the second center's frequencies given the first center X[0]
     X = np.array([[0.0], [1.0], [2.0], [6.0]])
     counts = np.zeros(4)
     draws = 0

@@ -1,5 +1,5 @@
 """GaussianMixture against scikit-learn (iris and synthetic mixtures, from the same
-initialisation), against scipy.stats densities, and EM's invariants: the
+initialization), against scipy.stats densities, and EM's invariants: the
 log-likelihood never decreases, responsibilities sum to 1, seeded mixtures are
 recovered."""
 
@@ -143,7 +143,7 @@ def fit_quietly(model, X):
 def test_em_equals_sklearn_from_the_same_initialisation(data, k, seed, kind):
     X = X_IRIS if data == "iris" else X_SYNTH
     start = GaussianMixture(k, covariance_type=kind, max_iter=0, rng=seed)
-    start.fit(X)  # max_iter=0: the k-means initialisation, no EM step
+    start.fit(X)  # max_iter=0: the k-means initialization, no EM step
     ours = GaussianMixture(k, covariance_type=kind, rng=seed).fit(X)
     assert ours.log_likelihood_history_[0] == start.score(X)
     theirs = sklearn_from(start).fit(X)
@@ -299,11 +299,11 @@ def test_log_likelihood_never_decreases(kind):
     for seed in range(12):
         rng = np.random.default_rng(seed)
         d = int(rng.integers(1, 4))
-        centres = rng.normal(0, 3, (int(rng.integers(2, 5)), d))
+        centers = rng.normal(0, 3, (int(rng.integers(2, 5)), d))
         X = np.vstack(
             [
                 c + rng.normal(size=(int(rng.integers(40, 100)), d))
-                for c in centres
+                for c in centers
             ]
         )
         for k in (2, 3, 5):

@@ -142,7 +142,7 @@ def test_sms_word_counts_equal_sklearn(coding):
 
 def random_problem(seed, n_classes, kind):
     """Classes that differ in location and scale (Gaussian) or in their word
-    probabilities (Poisson counts), labelled by strings."""
+    probabilities (Poisson counts), labeled by strings."""
     rng = np.random.default_rng(seed)
     names = np.array(["cat", "dog", "emu", "fox"])[:n_classes]
     codes = rng.integers(0, n_classes, 150)

@@ -46,7 +46,7 @@ def _close(ours, theirs, scale=1.0):
 
 
 def _gap(s):
-    """Each singular value's distance to its nearest neighbour."""
+    """Each singular value's distance to its nearest neighbor."""
     d = -np.diff(s)
     return np.minimum(np.r_[np.inf, d], np.r_[d, np.inf])
 
@@ -295,7 +295,7 @@ def test_linear_kernel_pca_is_pca_up_to_sign():
 
 
 def test_centring_the_gram_matrix_centres_the_features():
-    # linear kernel: centring K is centring the rows, H K H = Xc Xc^T
+    # linear kernel: centering K is centering the rows, H K H = Xc Xc^T
     X = _data(12, 3, seed=10)
     X_new = _data(4, 3, seed=11)
     mu = X.mean(axis=0)
@@ -336,7 +336,7 @@ def test_kpca_fit_by_hand():
 
 
 def test_too_many_components_warns_and_keeps_the_positive_ones():
-    # iris is 4-D: the centred linear kernel has rank 4
+    # iris is 4-D: the centered linear kernel has rank 4
     with pytest.warns(UserWarning, match="only 4 positive eigenvalues"):
         kpca = KernelPCA(6, kernel="linear").fit(IRIS)
     assert kpca.n_components_ == 4 and kpca.transform(IRIS).shape == (150, 4)

@@ -99,7 +99,7 @@ def test_rank_deficient_X_gives_sklearns_minimum_norm_solution(
         assert_allclose(ours.predict(X), theirs.predict(X), **DIRECT)
         # the minimum-norm weights are unique, so they compare too. Before
         # 1.7, scikit-learn's cutoff (eps times the largest singular value)
-        # can keep a rounding-level singular value of a centred wide X_c, and
+        # can keep a rounding-level singular value of a centered wide X_c, and
         # its weights then differ from the minimum-norm ones (not its fit).
         Xc = X - X.mean(0) if fit_intercept else X
         yc = y - y.mean() if fit_intercept else y

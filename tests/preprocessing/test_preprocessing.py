@@ -42,15 +42,15 @@ def categorical_data(n=240, seed=0):
     """Three categorical columns (strings, ints, strings) and a target that
     depends on them."""
     rng = np.random.default_rng(seed)
-    colour = np.array(["red", "green", "blue"], dtype=object)[
+    color = np.array(["red", "green", "blue"], dtype=object)[
         rng.integers(0, 3, n)
     ]
     size = rng.integers(1, 5, n)
     shape = np.array(["round", "square"], dtype=object)[rng.integers(0, 2, n)]
-    X = np.column_stack([colour, size.astype(object), shape])
+    X = np.column_stack([color, size.astype(object), shape])
     y = (
-        (colour == "red") * 2.0
-        - (colour == "blue")
+        (color == "red") * 2.0
+        - (color == "blue")
         + 0.7 * size
         + (shape == "round") * 1.5
         + 0.3 * rng.standard_normal(n)

@@ -24,7 +24,7 @@ SEEDS = [0, 1, 2]
 
 
 def data(shape, seed):
-    """Columns with different centres and spreads (and units)."""
+    """Columns with different centers and spreads (and units)."""
     rng = np.random.default_rng(seed)
     loc = rng.uniform(-100, 100, size=shape[1])
     scale = 10.0 ** rng.uniform(-2, 2, size=shape[1])
@@ -158,7 +158,7 @@ def test_round_trip_and_range_on_drawn_data(X):
 def test_transform_uses_the_training_statistics():
     rng = np.random.default_rng(11)
     X_train = rng.normal(5.0, 2.0, size=(50, 2))
-    X_test = rng.normal(-3.0, 0.5, size=(10, 2))  # other centre and spread
+    X_test = rng.normal(-3.0, 0.5, size=(10, 2))  # other center and spread
     scaler = StandardScaler().fit(X_train)
     expected = (X_test - X_train.mean(0)) / X_train.std(0)
     assert_allclose(scaler.transform(X_test), expected, **SAME)

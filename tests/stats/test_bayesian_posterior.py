@@ -35,11 +35,11 @@ def test_posterior_moments_and_interval_match_scipy(a, b, k, n):
     assert_allclose(post.pdf(theta), ref.pdf(theta), **DIRECT)
 
 
-def test_posterior_is_prior_times_likelihood_normalised():
+def test_posterior_is_prior_times_likelihood_normalized():
     a, b, k, n = 2.0, 3.0, 6, 9
     theta = np.linspace(0, 1, 20001)
-    unnormalised = stats.beta.pdf(theta, a, b) * stats.binom.pmf(k, n, theta)
-    bayes = unnormalised / integrate.trapezoid(unnormalised, theta)
+    unnormalized = stats.beta.pdf(theta, a, b) * stats.binom.pmf(k, n, theta)
+    bayes = unnormalized / integrate.trapezoid(unnormalized, theta)
     post = beta_binomial_posterior(a, b, k, n)
     assert_allclose(post.pdf(theta), bayes, **GRID)
 

@@ -7,7 +7,7 @@ import numpy as np
 
 __all__ = ["BOOK_COLORS", "use_book_style"]
 
-#: A colour-blind-safe cycle (Okabe–Ito), readable in print and on both themes.
+#: A color-blind-safe cycle (Okabe–Ito), readable in print and on both themes.
 BOOK_COLORS = (
     "#0072B2",
     "#D55E00",

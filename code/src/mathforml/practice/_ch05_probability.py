@@ -102,7 +102,7 @@ def _cov_cases(rng):
     ]
 
 
-def _uncentred(X):
+def _uncentered(X):
     return X.T @ X / (len(X) - 1)
 
 
@@ -133,7 +133,7 @@ register(
                 "subtract each column's mean first; without centering you get "
                 "XᵀX / (N − 1), which mixes in the means.",
                 lambda got, c: (
-                    _close(got, _uncentred(c.args[0]))
+                    _close(got, _uncentered(c.args[0]))
                     or _close(got, c.args[0].T @ c.args[0] / len(c.args[0]))
                 ),
             ),
@@ -310,7 +310,7 @@ def _is_distribution(p) -> bool:
     return p.ndim == 1 and np.all(p >= 0) and np.isclose(p.sum(), 1.0)
 
 
-def _normalised(v):
+def _normalized(v):
     v = np.real(np.asarray(v, dtype=complex))
     return v / v.sum()
 
@@ -330,7 +330,7 @@ register(
                 "the direction is right but it is not a probability vector: divide "
                 "by the sum of its entries (a unit-length eigenvector is not one).",
                 lambda got, c: _close(
-                    _normalised(got), c.expected, rtol=1e-6, atol=1e-9
+                    _normalized(got), c.expected, rtol=1e-6, atol=1e-9
                 ),
             ),
             Mistake(
