@@ -18,12 +18,16 @@ import logging
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = Path(os.environ.get("MFML_BUILD", ROOT / "_build")).resolve()
 CACHE = BUILD / ".jupyter_cache"
 STAMP = BUILD / ".package-hash"
+# Written after a run in which no page failed, with the run's start as its mtime: a page
+# older than it is in the cache, so the next run looks only at pages edited since.
+DONE = BUILD / ".preexecute-done"
 
 
 def package_hash() -> str:
@@ -50,6 +54,17 @@ def main() -> int:
             shutil.rmtree(doctrees, ignore_errors=True)
     STAMP.parent.mkdir(parents=True, exist_ok=True)
     STAMP.write_text(digest)
+    pages = executable_pages()
+    listing = "\n".join(map(str, pages))
+    stale = pages
+    if CACHE.exists() and DONE.exists() and DONE.read_text() == listing:
+        done = DONE.stat().st_mtime
+        stale = [page for page in pages if page.stat().st_mtime >= done]
+        if not stale:
+            print(f"preexecute: no page edited since the last run; {len(pages)} cached")
+            return 0
+    DONE.unlink(missing_ok=True)
+    started = time.time()
 
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
@@ -59,19 +74,22 @@ def main() -> int:
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     cache = get_cache(str(CACHE))
-    for page in executable_pages():
+    for page in stale:
         cache.add_nb_to_project(str(page), read_data={"name": "jupytext", "type": "plugin"})
     logger = logging.getLogger("preexecute")
     logger.addHandler(logging.NullHandler())
     logger.propagate = False
     executor = load_executor("local-parallel", cache, logger=logger)
-    result = executor.run_and_cache(timeout=120)
+    result = executor.run_and_cache(filter_uris=[str(page) for page in stale], timeout=120)
     seconds = {r.uri: r.data.get("execution_seconds") for r in cache.list_cache_records()}
     for uri in sorted(result.succeeded):
         print(f"executed {seconds.get(uri) or 0:6.2f} s  {Path(uri).relative_to(ROOT)}")
     for uri in sorted(result.errored):
         print(f"FAILED            {Path(uri).relative_to(ROOT)} (the build shows why)")
-    cached = len(executable_pages()) - len(result.succeeded) - len(result.errored)
+    if not result.errored:
+        DONE.write_text(listing)
+        os.utime(DONE, (started, started))
+    cached = len(pages) - len(result.succeeded) - len(result.errored)
     print(f"preexecute: {len(result.succeeded)} executed on both cores, "
           f"{len(result.errored)} failed, {cached} unchanged and cached")
     return 0
