@@ -141,6 +141,19 @@ def labels_in(path: Path) -> set[str]:
         re.findall(r"^:(?:label|name): *([\w.:-]+)", text, re.MULTILINE))
 
 
+@functools.cache
+def label_index() -> dict[str, Path]:
+    """Each label of the book and the page that defines it (the first, in path order).
+
+    Built once: looking a label up page by page read every page again for every
+    reference (95,000 file reads, two thirds of the conversion's minute)."""
+    index: dict[str, Path] = {}
+    for path in sorted((ROOT / "book").rglob("*.md")):
+        for label in labels_in(path):
+            index.setdefault(label, path)
+    return index
+
+
 def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
     text, _, target = body.rpartition("<")
     target, text = (target.rstrip(">").strip(), text.strip()) if _ else (body.strip(), "")
@@ -165,13 +178,13 @@ def convert_role(page: Page, name: str, body: str, bib: dict) -> str:
         path = (page.md.parent / target).with_suffix(".md").resolve()
         return f"[{text or doc_title(path)}]({page.url(path)})"
     if name in ("ref", "prf:ref", "numref"):
-        for path in sorted((ROOT / "book").rglob("*.md")):
-            if target in labels_in(path):
-                key = target.lower()
-                label = (page.rendered.get(key) or text or page.numbers.get(key)
-                         or missing(page, name, target))
-                return f"[{label}]({page.url(path, key)})"
-        raise SystemExit(f"{page.md}: reference target {target!r} not found")
+        path = label_index().get(target)
+        if path is None:
+            raise SystemExit(f"{page.md}: reference target {target!r} not found")
+        key = target.lower()
+        label = (page.rendered.get(key) or text or page.numbers.get(key)
+                 or missing(page, name, target))
+        return f"[{label}]({page.url(path, key)})"
     if name in ("sub", "sup"):
         return f"<{name}>{body}</{name}>"
     if name in ("py:func", "py:meth", "py:class", "py:mod", "py:obj", "py:attr"):
