@@ -399,6 +399,15 @@ def executable_pages() -> list[Path]:
                   if "_build" not in p.parts and p.read_text("utf-8").startswith("---\njupytext"))
 
 
+def write(nb: nbformat.NotebookNode, target: Path) -> None:
+    """Write ``nb`` with cell ids that depend only on the cell's position (nbformat draws
+    random ones, which made every build's notebooks differ)."""
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+
+
 def convert(md: Path, out: Path, build: Path, cfg: dict, ref: str, local: bool, bib: dict) -> Path:
     repo_url = cfg["repository"]["url"].rstrip("/")
     owner, repo = repo_url.split("/")[-2:]
@@ -427,8 +436,7 @@ def convert(md: Path, out: Path, build: Path, cfg: dict, ref: str, local: bool, 
                    "colab": {"provenance": [], "name": md.stem},
                    "language_info": {"name": "python"}}
     target = out / md.relative_to(ROOT).with_suffix(".ipynb")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, target)
+    write(nb, target)
     return target
 
 
@@ -457,8 +465,7 @@ def main(argv=None) -> int:
                 raise SystemExit(f"colab: no {args.reuse / rel}: build the HTML first")
             nb = nbformat.read(args.reuse / rel, as_version=4)
             nb.cells[0] = install_cell(args.local, cfg["repository"]["url"].rstrip("/"), ref)
-            (args.out / rel).parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, args.out / rel)
+            write(nb, args.out / rel)
     else:
         bib = bibliography()
         for md in pages:
