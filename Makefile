@@ -78,7 +78,7 @@ unit: $(STAMP)
 
 test-book: $(STAMP)
 	rm -rf $(BUILD)
-	$(MAKE) --no-print-directory html
+	MFML_CHECK_FIGNUMBERS=1 $(MAKE) --no-print-directory html
 
 test-pdf: $(STAMP)
 	@if ! command -v xelatex >/dev/null; then \

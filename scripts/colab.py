@@ -11,7 +11,9 @@ For every executable page ``book/<chapter>/<page>.md`` this writes
   ``literalinclude`` as the included source, images and cross-references as absolute URLs.
 
 Run it after the HTML build (it reads the executed notebooks and the HTML pages for the
-glued values and the numbers). It fails, naming the page and the markup, if anything
+glued values and the numbers). It writes only the notebooks whose page, HTML or glued
+values changed since it last wrote them, unless something every page depends on changed
+(``book_state``): then all of them. It fails, naming the page and the markup, if anything
 MyST-only is left.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
+import hashlib
 import html
 import json
 import os
@@ -408,6 +411,37 @@ def write(nb: nbformat.NotebookNode, target: Path) -> None:
     nbformat.write(nb, target)
 
 
+def book_state(ref: str, local: bool) -> str:
+    """What every notebook depends on besides its own page: the install cell's ref, the
+    labels and titles of the whole book (link targets and texts), the included package
+    source, the bibliography, the configuration and the converter itself."""
+    digest = hashlib.sha256(f"{ref}|{local}".encode())
+    for label, path in sorted(label_index().items()):
+        digest.update(f"{label}={path}|".encode())
+    for path in sorted((ROOT / "book").rglob("*.md")):
+        digest.update(f"{path}:{doc_title(path)}|".encode())
+    sources = [Path(__file__), ROOT / "_config.yml", ROOT / "book" / "references.bib",
+               *sorted((ROOT / "book" / "_ext").glob("*.py")),
+               *sorted((ROOT / "code" / "src").rglob("*.py"))]
+    for path in sources:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stale(md: Path, out: Path, build: Path) -> bool:
+    """Whether the page's notebook is older than the page, its HTML or its glued values
+    (the HTML build rewrites ``_sources/<page>.ipynb`` with its own copy when it writes
+    the page, which also makes it older than the page's HTML)."""
+    rel = md.relative_to(ROOT)
+    target = out / rel.with_suffix(".ipynb")
+    if not target.exists():
+        return True
+    inputs = [md, build / "html" / rel.with_suffix(".html"),
+              build / "jupyter_execute" / rel.with_suffix(".glue.json")]
+    newest = max((p.stat().st_mtime_ns for p in inputs if p.exists()), default=0)
+    return target.stat().st_mtime_ns <= newest
+
+
 def convert(md: Path, out: Path, build: Path, cfg: dict, ref: str, local: bool, bib: dict) -> Path:
     repo_url = cfg["repository"]["url"].rstrip("/")
     owner, repo = repo_url.split("/")[-2:]
@@ -466,12 +500,24 @@ def main(argv=None) -> int:
             nb = nbformat.read(args.reuse / rel, as_version=4)
             nb.cells[0] = install_cell(args.local, cfg["repository"]["url"].rstrip("/"), ref)
             write(nb, args.out / rel)
+        made = len(pages)
     else:
         bib = bibliography()
+        out, build = args.out.resolve(), args.build.resolve()
+        # outside the output folder, which may be the published site
+        stamp = build / f".colab-state-{hashlib.sha1(str(out).encode()).hexdigest()[:10]}"
+        state = book_state(ref, args.local)
+        same = stamp.exists() and stamp.read_text("utf-8") == state
+        made = 0
         for md in pages:
-            convert(md, args.out.resolve(), args.build.resolve(), cfg, ref, args.local, bib)
-    print(f"colab: {len(pages)} notebooks in {args.out} (mathforml at {ref[:12]}"
-          f"{', from this checkout' if args.local else ''})")
+            if same and not stale(md, out, build):
+                continue
+            convert(md, out, build, cfg, ref, args.local, bib)
+            made += 1
+        build.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(state, "utf-8")
+    print(f"colab: {len(pages)} notebooks in {args.out}, {made} written (mathforml at "
+          f"{ref[:12]}{', from this checkout' if args.local else ''})")
     return 0
 
 

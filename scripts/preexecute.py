@@ -14,6 +14,7 @@ the old page.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = Path(os.environ.get("MFML_BUILD", ROOT / "_build")).resolve()
 CACHE = BUILD / ".jupyter_cache"
 STAMP = BUILD / ".package-hash"
-# Written after a run in which no page failed, with the run's start as its mtime: a page
-# older than it is in the cache, so the next run looks only at pages edited since.
+# Written after a run in which no page failed, with the run's start as its mtime, and each
+# page's code fingerprint: a page older than it is in the cache, and so is one edited since
+# whose code cells are unchanged (a prose edit), so the next run executes only pages whose
+# code changed.
 DONE = BUILD / ".preexecute-done"
 
 
@@ -44,6 +47,26 @@ def executable_pages() -> list[Path]:
                   if "_build" not in p.parts and p.read_text("utf-8").startswith("---\njupytext"))
 
 
+def code_fingerprint(page: Path) -> str:
+    """A hash of the page's code cells, fences and options included: what the execution
+    cache keys on. A prose-only edit leaves it unchanged."""
+    h = hashlib.sha256()
+    text = page.read_text("utf-8")
+    front, _, body = text.partition("\n---\n")  # the jupytext header: kernel, format
+    h.update(front.encode())
+    fence = None
+    for line in body.splitlines():
+        if fence is None:
+            if line.lstrip("`").startswith("{code-cell}") and line.startswith("```"):
+                fence = line[: len(line) - len(line.lstrip("`"))]
+                h.update(line.encode() + b"\n")
+        else:
+            h.update(line.encode() + b"\n")
+            if line.strip() == fence:
+                fence = None
+    return h.hexdigest()
+
+
 def main() -> int:
     digest = package_hash()
     if CACHE.exists() and (not STAMP.exists() or STAMP.read_text() != digest):
@@ -54,17 +77,28 @@ def main() -> int:
             shutil.rmtree(doctrees, ignore_errors=True)
     STAMP.parent.mkdir(parents=True, exist_ok=True)
     STAMP.write_text(digest)
+    started = time.time()
     pages = executable_pages()
-    listing = "\n".join(map(str, pages))
     stale = pages
-    if CACHE.exists() and DONE.exists() and DONE.read_text() == listing:
+    known = {}
+    if CACHE.exists() and DONE.exists():
+        try:
+            known = json.loads(DONE.read_text())
+        except ValueError:
+            known = {}
+    if sorted(known) == sorted(map(str, pages)):
         done = DONE.stat().st_mtime
-        stale = [page for page in pages if page.stat().st_mtime >= done]
+        edited = [page for page in pages if page.stat().st_mtime >= done]
+        stale = [page for page in edited if code_fingerprint(page) != known[str(page)]]
         if not stale:
-            print(f"preexecute: no page edited since the last run; {len(pages)} cached")
+            os.utime(DONE, (started, started))
+            if not edited:
+                print(f"preexecute: no page edited since the last run; {len(pages)} cached")
+                return 0
+            print(f"preexecute: {len(edited)} page(s) edited since the last run, no code "
+                  f"cell in them; {len(pages)} cached")
             return 0
     DONE.unlink(missing_ok=True)
-    started = time.time()
 
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
@@ -87,7 +121,8 @@ def main() -> int:
     for uri in sorted(result.errored):
         print(f"FAILED            {Path(uri).relative_to(ROOT)} (the build shows why)")
     if not result.errored:
-        DONE.write_text(listing)
+        DONE.write_text(json.dumps({str(page): code_fingerprint(page) for page in pages},
+                                   indent=0))
         os.utime(DONE, (started, started))
     cached = len(pages) - len(result.succeeded) - len(result.errored)
     print(f"preexecute: {len(result.succeeded)} executed on both cores, "

@@ -7,7 +7,8 @@
   the branch ``repository.branch`` names), never at the ``.md`` source Colab cannot open.
 - Adds each script once: sphinx-thebe registers its configuration script twice, which
   is a console error in the browser.
-- Loads its siblings: ``{quiz}`` (mathforml_quiz) and ``{api-summary}`` (mathforml_api).
+- Loads its siblings: ``{quiz}`` (mathforml_quiz), ``{api-summary}`` (mathforml_api) and
+  the rebuild shortcuts (mathforml_rebuild).
 """
 
 from __future__ import annotations
@@ -211,13 +212,22 @@ def _name_sidebar_toggles(app, exception):
         # list items (axe-core: aria-required-children, critical)
         '<div role="list" class="citation-list">': '<div class="citation-list">',
     }
-    for page in Path(app.outdir).rglob("*.html"):
+    # only the pages this build wrote: rewriting the others would make them look new
+    for page in map(Path, sorted(app.env.__dict__.pop("mfml_written_pages", ()))):
+        if not page.exists():
+            continue
         text = page.read_text("utf-8")
         fixed = text
         for bad, good in fixes.items():
             fixed = fixed.replace(bad, good)
         if fixed != text:
             page.write_text(fixed, "utf-8")
+
+
+def _note_written_page(app, pagename, templatename, context, doctree):
+    if app.builder.format == "html":
+        written = app.env.__dict__.setdefault("mfml_written_pages", set())
+        written.add(app.builder.get_outfilename(pagename))
 
 
 def _own_nodes(app, doctree):
@@ -242,9 +252,11 @@ def setup(app):
     # the sibling modules in book/_ext
     from mathforml_api import setup as setup_api
     from mathforml_quiz import setup as setup_quiz
+    from mathforml_rebuild import setup as setup_rebuild
 
     setup_quiz(app)
     setup_api(app)
+    setup_rebuild(app)
     # phones: legible figures and equations that scroll sideways with a visible cue
     app.add_js_file("mathforml-narrow.js", loading_method="defer")
     _patch_glue_format()
@@ -252,6 +264,7 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("doctree-read", _own_nodes)
     app.connect("html-page-context", _page_context, priority=900)
+    app.connect("html-page-context", _note_written_page)
     app.connect("build-finished", _copy_mathjax)
     app.connect("build-finished", _fix_latex)
     app.connect("build-finished", _name_sidebar_toggles)

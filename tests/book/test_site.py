@@ -40,3 +40,13 @@ def test_saved_pages_do_not_carry_the_build_environment():
     heavy = {str(p.relative_to(SITE.parent)): p.stat().st_size for p in doctrees
              if p.stat().st_size > 3_000_000}
     assert not heavy, f"doctrees over 3 MB (a node points at another document?): {heavy}"
+
+
+def test_the_saved_environment_holds_no_pages():
+    """Every build loads the pickled environment and every build that read a page saves it.
+    sphinx-exercise's registry kept each exercise with its page's document (16 of 21 MB);
+    book/_ext/mathforml_rebuild.py keeps detached copies. What is left is the book's
+    cross-reference tables and the figure-numbering skeletons (~8 MB in all)."""
+    env = SITE.parent / ".doctrees-html" / "environment.pickle"
+    assert env.exists(), "no saved environment: build the HTML first (make html)"
+    assert env.stat().st_size < 12_000_000, f"environment.pickle: {env.stat().st_size} bytes"
