@@ -12,9 +12,9 @@ For every executable page ``book/<chapter>/<page>.md`` this writes
 
 Run it after the HTML build (it reads the executed notebooks and the HTML pages for the
 glued values and the numbers). It writes only the notebooks whose page, HTML or glued
-values changed since it last wrote them, unless something every page depends on changed
-(``book_state``): then all of them. It fails, naming the page and the markup, if anything
-MyST-only is left.
+values changed since it last wrote them, or that something else overwrote, unless
+something every page depends on changed (``book_state``): then all of them. It fails,
+naming the page and the markup, if anything MyST-only is left.
 """
 
 from __future__ import annotations
@@ -428,18 +428,24 @@ def book_state(ref: str, local: bool) -> str:
     return digest.hexdigest()
 
 
-def stale(md: Path, out: Path, build: Path) -> bool:
-    """Whether the page's notebook is older than the page, its HTML or its glued values
-    (the HTML build rewrites ``_sources/<page>.ipynb`` with its own copy when it writes
-    the page, which also makes it older than the page's HTML)."""
+def digest_of(*paths: Path) -> str:
+    """A hash of the files' contents (a missing file counts as empty)."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.read_bytes() if path.exists() else b"")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def page_record(md: Path, out: Path, build: Path) -> list[str]:
+    """What a page's notebook was made from (the page, its HTML, its glued values) and
+    what the notebook is. By content, not time: the PDF build rewrites every page's glued
+    values unchanged, and the HTML build overwrites ``_sources/<page>.ipynb`` with its own
+    copy whenever it writes the page."""
     rel = md.relative_to(ROOT)
-    target = out / rel.with_suffix(".ipynb")
-    if not target.exists():
-        return True
-    inputs = [md, build / "html" / rel.with_suffix(".html"),
-              build / "jupyter_execute" / rel.with_suffix(".glue.json")]
-    newest = max((p.stat().st_mtime_ns for p in inputs if p.exists()), default=0)
-    return target.stat().st_mtime_ns <= newest
+    return [digest_of(md, build / "html" / rel.with_suffix(".html"),
+                      build / "jupyter_execute" / rel.with_suffix(".glue.json")),
+            digest_of(out / rel.with_suffix(".ipynb"))]
 
 
 def convert(md: Path, out: Path, build: Path, cfg: dict, ref: str, local: bool, bib: dict) -> Path:
@@ -507,15 +513,21 @@ def main(argv=None) -> int:
         # outside the output folder, which may be the published site
         stamp = build / f".colab-state-{hashlib.sha1(str(out).encode()).hexdigest()[:10]}"
         state = book_state(ref, args.local)
-        same = stamp.exists() and stamp.read_text("utf-8") == state
+        try:
+            known = json.loads(stamp.read_text("utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        records = known.get("pages", {}) if known.get("state") == state else {}
         made = 0
         for md in pages:
-            if same and not stale(md, out, build):
+            rel = str(md.relative_to(ROOT))
+            if records.get(rel) == page_record(md, out, build):
                 continue
             convert(md, out, build, cfg, ref, args.local, bib)
+            records[rel] = page_record(md, out, build)
             made += 1
         build.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(state, "utf-8")
+        stamp.write_text(json.dumps({"state": state, "pages": records}, indent=0), "utf-8")
     print(f"colab: {len(pages)} notebooks in {args.out}, {made} written (mathforml at "
           f"{ref[:12]}{', from this checkout' if args.local else ''})")
     return 0

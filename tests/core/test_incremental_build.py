@@ -3,8 +3,8 @@
 - scripts/preexecute.py skips a page edited since its last run when the page's code cells
   did not change (a prose edit): its fingerprint must change with any code-cell edit and
   with nothing else.
-- scripts/colab.py rewrites a page's notebook only when it is older than the page, its
-  HTML or its glued values.
+- scripts/colab.py rewrites a page's notebook only when the page, its HTML, its glued
+  values or the notebook itself changed content since it wrote it.
 """
 
 import importlib.util
@@ -71,28 +71,26 @@ def test_only_a_code_edit_changes_the_fingerprint(tmp_path, edit):
     assert (fingerprint(page) != before) is changes
 
 
-def test_a_notebook_is_stale_when_any_input_is_newer(tmp_path):
+def test_a_notebook_is_rewritten_when_an_input_or_the_notebook_changes(tmp_path):
     pytest.importorskip("jupytext")
     pytest.importorskip("sphinx")
     colab = load_script("colab")
     md = ROOT / "book" / "01-vectors-matrices" / "scalars-vectors-matrices.md"
     rel = md.relative_to(ROOT)
     out, build = tmp_path / "out", tmp_path / "build"
-    target = out / rel.with_suffix(".ipynb")
-    html = build / "html" / rel.with_suffix(".html")
-    glue = build / "jupyter_execute" / rel.with_suffix(".glue.json")
-    assert colab.stale(md, out, build)  # no notebook yet
-    for path in (target, html, glue):
+    files = {"notebook": out / rel.with_suffix(".ipynb"),
+             "html": build / "html" / rel.with_suffix(".html"),
+             "glue": build / "jupyter_execute" / rel.with_suffix(".glue.json")}
+    for path in files.values():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("{}", "utf-8")
-    page_time = md.stat().st_mtime
-    os.utime(html, (page_time + 10, page_time + 10))
-    os.utime(glue, (page_time + 10, page_time + 10))
-    os.utime(target, (page_time + 20, page_time + 20))
-    assert not colab.stale(md, out, build)
-    for newer in (html, glue):
-        os.utime(newer, (page_time + 30, page_time + 30))
-        assert colab.stale(md, out, build)
-        os.utime(newer, (page_time + 10, page_time + 10))
-    os.utime(target, (page_time - 10, page_time - 10))  # older than the page itself
-    assert colab.stale(md, out, build)
+    record = colab.page_record(md, out, build)
+    for path in files.values():  # same content, new time (the PDF build rewrites glue)
+        os.utime(path, (md.stat().st_mtime + 100,) * 2)
+    assert colab.page_record(md, out, build) == record
+    for name, path in files.items():
+        path.write_text('{"changed": 1}', "utf-8")
+        assert colab.page_record(md, out, build) != record, name
+        path.write_text("{}", "utf-8")
+    files["notebook"].unlink()
+    assert colab.page_record(md, out, build) != record
