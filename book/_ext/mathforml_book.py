@@ -25,8 +25,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.directives.code import LiteralInclude
 
-os.environ["MATHFORML_BOOK"] = "1"
-
 MATHJAX_PATH = "vendor/mathjax/tex-mml-chtml.js"
 # The parts of MathJax 3 that `tex-mml-chtml.js` loads: the combined component, the
 # CommonHTML fonts, TeX extensions loaded on demand, and the menu / accessibility parts.
@@ -249,6 +247,9 @@ def _config_inited(app, config):
 
 
 def setup(app):
+    # Pages the build executes glue their values for myst-nb (mathforml.book.glue). Set here,
+    # not at import: scripts/colab.py imports this module, and the unit tests import colab.py.
+    os.environ["MATHFORML_BOOK"] = "1"
     # the sibling modules in book/_ext
     from mathforml_api import setup as setup_api
     from mathforml_quiz import setup as setup_quiz

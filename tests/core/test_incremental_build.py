@@ -71,10 +71,14 @@ def test_only_a_code_edit_changes_the_fingerprint(tmp_path, edit):
     assert (fingerprint(page) != before) is changes
 
 
-def test_a_notebook_is_rewritten_when_an_input_or_the_notebook_changes(tmp_path):
+def test_a_notebook_is_rewritten_when_an_input_or_the_notebook_changes(tmp_path, monkeypatch):
     pytest.importorskip("jupytext")
     pytest.importorskip("sphinx")
+    monkeypatch.delenv("MATHFORML_BOOK", raising=False)
     colab = load_script("colab")
+    # importing the book's extension must not switch this process into "inside the book"
+    # (it once did, and the glue doctest run later in the same worker then showed nothing)
+    assert "MATHFORML_BOOK" not in os.environ
     md = ROOT / "book" / "01-vectors-matrices" / "scalars-vectors-matrices.md"
     rel = md.relative_to(ROOT)
     out, build = tmp_path / "out", tmp_path / "build"
