@@ -21,7 +21,7 @@ export MFML_BUILD := $(BUILD)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help install html pdf site notebooks serve test lint unit test-book test-pdf test-pages \
-        test-colab colab-newest test-site test-floor bench clean requirements
+        test-colab colab-newest test-site test-floor test-serial bench clean requirements
 
 help:
 	@echo "make serve      build the HTML book and serve it on http://localhost:$(PORT)"
@@ -111,16 +111,13 @@ test-site: $(STAMP)
 test-floor: $(STAMP)
 	$(BIN)/python scripts/floor_env.py
 
-TEST_STAGES := lint unit test-book test-pages test-pdf test-colab test-site test-floor
+# Stages in order; independent ones run side by side (scripts/run_tests.py says which), and
+# the end prints each stage's seconds. `make test-serial` runs them one at a time.
 test: $(STAMP)
-	@times=$$(mktemp); for stage in $(TEST_STAGES); do \
-	  start=$$(date +%s); \
-	  $(MAKE) --no-print-directory $$stage || { echo "make test: $$stage FAILED"; exit 1; }; \
-	  echo "$$stage $$(( $$(date +%s) - start ))" >> $$times; \
-	done; \
-	echo "make test: all checks passed. Seconds per stage:"; \
-	awk '{printf "  %-11s %5d s\n", $$1, $$2; t += $$2} END {printf "  %-11s %5d s\n", "total", t}' \
-	  $$times; rm -f $$times
+	@$(BIN)/python scripts/run_tests.py
+
+test-serial: $(STAMP)
+	@$(BIN)/python scripts/run_tests.py --serial
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

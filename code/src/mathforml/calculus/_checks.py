@@ -20,6 +20,8 @@ def check_callable(f, *, name: str = "f") -> None:
 
 def scalar_output(value, *, name: str = "f") -> float:
     """Return ``value`` as a float, or raise if the function did not return one number."""
+    if isinstance(value, float):  # a Python or NumPy float: the common case, and quick
+        return float(value)
     if value is None:
         raise TypeError(
             f"{name} must return a real number; it returned None. Did it forget "

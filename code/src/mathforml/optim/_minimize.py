@@ -212,11 +212,11 @@ def _loop(fun, grad, step, path, values, limit, *, max_iter, tol):
     x = path[-1]
     for _ in range(max_iter):
         g = grad(x)
-        if np.linalg.norm(g) <= tol:
+        if np.sqrt(g @ g) <= tol:  # the gradient's Euclidean norm
             return "converged"
         x = step(x, g)
         path.append(x)
-        values.append(fun(x) if np.all(np.isfinite(x)) else np.nan)
+        values.append(fun(x) if np.isfinite(x).all() else np.nan)
         if not (np.isfinite(values[-1]) and values[-1] <= limit):
             return "diverged"  # NaN, inf, or growth without bound
     return "converged" if np.linalg.norm(grad(x)) <= tol else "max_iter"
@@ -399,6 +399,8 @@ def _check_minimize(fun, grad, x0, method, lr, hess, options):
 
 
 def _numeric(value, name):
+    if type(value) is np.ndarray and value.dtype == np.float64:
+        return value  # the common case, checked quickly (minimize calls this every step)
     if (
         value is None
         or isinstance(value, (str, bytes))

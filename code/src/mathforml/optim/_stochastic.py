@@ -119,7 +119,7 @@ def minibatch_sgd(
         w,
         n_samples,
         batch_size,
-        lambda t_: _learning_rate(rate, t_),
+        rate if not callable(lr) else lambda t_: _learning_rate(rate, t_),
         n_epochs,
         rng,
     )
@@ -156,11 +156,15 @@ def _constant(value):
 
 def _learning_rate(rate, t):
     value = rate(t)
+    if type(value) is float and 0 < value < np.inf:  # the common case, checked quickly
+        return value
     return check_scalar(value, name=f"lr({t})", low=0, low_inclusive=False)
 
 
 def _batch_gradient(grad_batch, w, idx):
-    out = np.asarray(grad_batch(w, idx), dtype=float)
+    out = grad_batch(w, idx)
+    if not (type(out) is np.ndarray and out.dtype == np.float64):
+        out = np.asarray(out, dtype=float)
     if out.shape != w.shape:
         raise ValueError(
             f"grad_batch must return an array of shape {w.shape} like w0; "

@@ -1,0 +1,107 @@
+"""`make test`: every check, in stages; stages that do not depend on each other run together.
+
+Two cores: the single-core parts of the run (Sphinx writing the HTML, XeLaTeX) leave one
+core idle, so each is paired with a check that needs neither its output nor its files:
+
+    lint -> unit -> (test-book | test-floor) -> test-pages -> (test-pdf | test-colab)
+         -> test-site
+
+test-floor tests the package in its own environment; test-colab runs the notebooks the
+HTML build wrote, while the PDF build writes only _build/latex and the site's PDF link.
+A stage's output is printed whole when it ends (stages running together would interleave
+it); the first failure stops the run, stopping the stage beside it. At the end: seconds per
+stage and for the whole run.
+
+    python scripts/run_tests.py [--serial]    (--serial: one stage at a time, as before)
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+GROUPS = [
+    ["lint"],
+    ["unit"],
+    ["test-book", "test-floor"],
+    ["test-pages"],
+    ["test-pdf", "test-colab"],
+    ["test-site"],
+]
+
+
+def start(stage: str, log: Path | None) -> tuple[subprocess.Popen, Path | None, float]:
+    """Start ``make stage``, its output into ``log`` (or straight through when None)."""
+    out = log.open("w") if log else None
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", stage], cwd=ROOT,
+        stdout=out, stderr=subprocess.STDOUT if out else None,
+        start_new_session=True,  # its own process group, so a failure can stop it whole
+    )
+    return proc, log, time.monotonic()
+
+
+def show(stage: str, log: Path) -> None:
+    print(f"===== {stage} =====", flush=True)
+    sys.stdout.write(log.read_text("utf-8", errors="replace"))
+    sys.stdout.flush()
+
+
+def run_group(group: list[str], logs: Path, seconds: dict[str, float]) -> str | None:
+    """Run the stages of one group together; return the first that failed, or None."""
+    if len(group) == 1:  # alone: its output streams as it comes
+        print(f"===== {group[0]} =====", flush=True)
+    running = {s: start(s, logs / f"{s}.log" if len(group) > 1 else None) for s in group}
+    failed, t0, beat = None, time.monotonic(), 300
+    while running and failed is None:
+        time.sleep(1)
+        waited = time.monotonic() - t0
+        if len(group) > 1 and waited >= beat:  # a sign of life every five minutes
+            print(f"... {', '.join(running)} running ({waited:.0f} s)", flush=True)
+            beat += 300
+        for stage, (proc, log, began) in list(running.items()):
+            if proc.poll() is None:
+                continue
+            seconds[stage] = time.monotonic() - began
+            del running[stage]
+            if log:
+                show(stage, log)
+            if proc.returncode != 0:
+                failed = stage
+                break
+    for stage, (proc, _log, _began) in running.items():  # only after a failure
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+        print(f"===== {stage}: stopped because {failed} failed =====", flush=True)
+    return failed
+
+
+def main(argv: list[str]) -> int:
+    groups = [[s] for g in GROUPS for s in g] if "--serial" in argv else GROUPS
+    seconds: dict[str, float] = {}
+    began = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="mfml-test-") as tmp:
+        for group in groups:
+            t0 = time.monotonic()
+            failed = run_group(group, Path(tmp), seconds)
+            if failed:
+                print(f"make test: {failed} FAILED")
+                return 1
+            if len(group) > 1:
+                seconds[" + ".join(group)] = time.monotonic() - t0
+    seconds["total"] = time.monotonic() - began
+    print("make test: all checks passed. Seconds per stage (stages joined by + ran together):")
+    for name, value in seconds.items():
+        print(f"  {name:<24} {value:6.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

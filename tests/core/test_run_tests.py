@@ -1,0 +1,64 @@
+"""`make test`'s stage runner: stages of a group run together, a failure stops the run."""
+
+import importlib.util
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+
+MAKEFILE = """\
+ok-a:
+\t@echo a-out
+ok-b:
+\t@sleep 1; echo b-out; touch b-done
+bad:
+\t@echo bad-out; exit 3
+slow:
+\t@sleep 30; touch slow-done
+"""
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("run_tests", ROOT / "scripts" / "run_tests.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "Makefile").write_text(MAKEFILE)
+    monkeypatch.setattr(module, "ROOT", tmp_path)
+    return module
+
+
+def test_a_passing_run_prints_every_stage_and_its_time(runner, capfd):
+    runner.GROUPS = [["ok-a"], ["ok-b", "ok-a"]]
+    assert runner.main([]) == 0
+    out = capfd.readouterr().out
+    assert "a-out" in out and "b-out" in out
+    assert "all checks passed" in out
+    for name in ("ok-b + ok-a", "total"):
+        assert name in out
+
+
+def test_a_failure_stops_the_stage_beside_it_and_the_run(runner, capfd, tmp_path):
+    runner.GROUPS = [["slow", "bad"], ["ok-a"]]
+    began = time.monotonic()
+    assert runner.main([]) == 1
+    assert time.monotonic() - began < 20  # did not wait for "slow"
+    out = capfd.readouterr().out
+    assert "bad-out" in out and "bad FAILED" in out
+    assert "slow: stopped because bad failed" in out
+    assert "a-out" not in out  # the next group never started
+    time.sleep(0.5)
+    assert not (tmp_path / "slow-done").exists()
+
+
+def test_serial_runs_one_stage_at_a_time(runner, capfd):
+    runner.GROUPS = [["ok-b", "ok-a"]]
+    assert runner.main(["--serial"]) == 0
+    out = capfd.readouterr().out
+    assert out.index("b-out") < out.index("a-out")
+    assert "ok-b + ok-a" not in out
