@@ -126,3 +126,19 @@ def test_the_mathematics_loads_without_matplotlib():
         check=True,
     ).stdout.strip()
     assert out == "False"
+
+
+def test_the_exercises_load_without_scipy_stats():
+    # forty pages import mathforml.practice; scipy.stats alone takes ~1 s to load, so the
+    # exercises import it when a check first needs it
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, mathforml.practice; "
+        "print('scipy.stats' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "False"

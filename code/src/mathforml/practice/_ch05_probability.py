@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
 
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
+
+
+def _norm_logpdf(x, loc, scale):
+    """SciPy's Normal log-density, imported when first needed (scipy.stats loads slowly)."""
+    from scipy import stats
+
+    return stats.norm.logpdf(x, loc, scale)
+
 
 # --- 5.2 Bayes' theorem over a finite set of hypotheses ----------------------------
 
@@ -146,6 +153,8 @@ register(
 
 
 def _normal_cases(rng):
+    from scipy import stats  # here, not at import: it takes ~1 s to load
+
     x = rng.normal(1.0, 2.0, 7)
     far = np.array([40.0, -60.0])
     return [
@@ -185,9 +194,7 @@ register(
                     c.args[2] != 1.0
                     and _close(
                         got,
-                        stats.norm.logpdf(
-                            c.args[0], c.args[1], np.sqrt(c.args[2])
-                        ),
+                        _norm_logpdf(c.args[0], c.args[1], np.sqrt(c.args[2])),
                     )
                 ),
             ),

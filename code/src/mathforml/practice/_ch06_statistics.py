@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
 
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
 from mathforml.practice._core import scalar as _scalar
 
+
+def _norm_logpdf(x, loc, scale):
+    """SciPy's Normal log-density, imported when first needed (scipy.stats loads slowly)."""
+    from scipy import stats
+
+    return stats.norm.logpdf(x, loc, scale)
+
+
 # --- 6.2 the negative log-likelihood of a Normal sample -----------------------------
 
 
 def _nll_cases(rng):
+    from scipy import stats  # here, not at import: it takes ~1 s to load
+
     out = []
     for description, x, mu, sigma in [
         (
@@ -76,7 +85,7 @@ register(
                 "(x − mu)²/(2 sigma²) + log sigma + ½ log(2π).",
                 lambda got, c: _close(
                     _scalar(got),
-                    -stats.norm.logpdf(
+                    -_norm_logpdf(
                         c.args[0], c.args[1], np.sqrt(c.args[2])
                     ).sum(),
                 ),
@@ -90,6 +99,8 @@ register(
 
 
 def _beta_cases(rng):
+    from scipy import stats  # here, not at import: it takes ~1 s to load
+
     n = int(rng.integers(20, 60))
     k = int(rng.binomial(n, 0.3))
     out = []
@@ -198,6 +209,8 @@ register(
 
 
 def _t_cases(rng):
+    from scipy import stats  # here, not at import: it takes ~1 s to load
+
     out = []
     for description, x, mu0 in [
         (
@@ -265,6 +278,8 @@ register(
 
 
 def _entropy_cases(rng):
+    from scipy import stats  # here, not at import: it takes ~1 s to load
+
     p = rng.dirichlet(np.ones(6))
     p[[1, 4]] = 0.0
     p /= p.sum()
@@ -318,6 +333,8 @@ register(
 
 
 def _label_entropy(y) -> float:
+    from scipy import stats  # here, not at import: it takes ~1 s to load
+
     _, counts = np.unique(y, return_counts=True)
     return float(stats.entropy(counts, base=2))
 
