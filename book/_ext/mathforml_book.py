@@ -164,6 +164,34 @@ def _fix_latex(app, exception):
         tex.write_text(text, "utf-8")
 
 
+def _latex_proofs(app, doctree, docname):
+    """In the PDF a proof reads as in a mathematics book: *Proof.* and the argument, closed
+    by a square, with no box. (sphinx-proof gives LaTeX an admonition without a title, so
+    every proof opened with an empty colored title bar, its first paragraph taken as the
+    title argument.)"""
+    if app.builder.format != "latex":
+        return
+    from sphinx_proof.nodes import proof_node
+
+    for proof in list(doctree.findall(proof_node)):
+        for box in [c for c in proof.children if isinstance(c, nodes.admonition)]:
+            body = list(box.children)
+            first = body[0] if body else None
+            if (isinstance(first, nodes.paragraph) and first.children
+                    and isinstance(first[0], nodes.Text)
+                    and first[0].astext().startswith("Proof. ")):
+                rest = first[0].astext()[len("Proof. "):]
+                first.replace(first[0], nodes.Text(rest))
+                first.insert(0, nodes.emphasis("", "Proof."))
+                first.insert(1, nodes.Text(" "))
+            qed = nodes.raw("", r"\nobreak\hfill$\square$", format="latex")
+            if body and isinstance(body[-1], nodes.paragraph):
+                body[-1] += qed
+            else:
+                body.append(nodes.paragraph("", "", qed))
+            box.replace_self(nodes.container("", *body))
+
+
 def _format_plain_text(text: str, fmt_spec: str) -> str:
     """myst-nb's ``{glue:text}`` formatting, with ``e`` specs written as ``2.5 × 10⁻⁸``."""
     from myst_nb.core.variables import format_plain_text
@@ -268,6 +296,7 @@ def setup(app):
     app.connect("html-page-context", _note_written_page)
     app.connect("build-finished", _copy_mathjax)
     app.connect("build-finished", _fix_latex)
+    app.connect("doctree-resolved", _latex_proofs)
     app.connect("build-finished", _name_sidebar_toggles)
     app.connect("build-finished", _pdf_status)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -160,3 +160,18 @@ def test_shown_code_fits_the_column(pages):
     assert bad == [], "code lines broken in the PDF (continuation marks):\n" + "\n".join(
         f"  page {n}: {line[:90]}" for n, line in bad
     )
+
+
+def test_no_box_without_its_title():
+    # An admonition LaTeX gets without a title takes its first paragraph as the title
+    # argument and prints an empty colored bar (sphinx-proof's proofs did, 157 of them).
+    tex = (LATEX / "mathforml-book.tex").read_text("utf-8")
+    untitled = [m.start() for m in re.finditer(r"\\begin\{sphinxadmonition\}\{\w+\}(?!\{)", tex)]
+    assert untitled == [], [tex[i:i + 120] for i in untitled[:3]]
+    proofs = sum(
+        path.read_text("utf-8").count("```{prf:proof}")
+        for path in (ROOT / "book").rglob("*.md")
+    )
+    assert proofs > 100
+    assert tex.count(r"\sphinxstyleemphasis{Proof.}") == proofs
+    assert tex.count(r"\hfill$\square$") == proofs
