@@ -7,6 +7,7 @@
 - the PDF build, and an HTML rebuild right after it (target: <= 10 s);
 - the site's own bytes per page, HTML plus the images it shows, theme assets aside
   (target: median <= 300 KB);
+- the seconds per stage of the last `make test` here (target: <= 30 min in all);
 - the package's benchmark scripts (scripts/bench_*.py), which print ratios against
   NumPy measured in the same run.
 
@@ -104,6 +105,16 @@ def main() -> int:
               "(target: median <= 300 KB)")
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+    times = ROOT / "_build" / "test-times.txt"
+    if times.exists():
+        stamp, *lines = times.read_text("utf-8").splitlines()
+        print(f"\nmake test on this machine ({stamp}), seconds per stage (target: total "
+              "<= 30 min = 1800 s):")
+        print("\n".join(lines))
+    else:
+        print("\nmake test stage times: none yet (run make test; it writes "
+              "_build/test-times.txt)")
 
     for script in sorted((ROOT / "scripts").glob("bench_*.py")):
         print(f"\n{script.name}")

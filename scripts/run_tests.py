@@ -10,7 +10,7 @@ test-floor tests the package in its own environment; test-colab runs the noteboo
 HTML build wrote, while the PDF build writes only _build/latex and the site's PDF link.
 A stage's output is printed whole when it ends (stages running together would interleave
 it); the first failure stops the run, stopping the stage beside it. At the end: seconds per
-stage and for the whole run.
+stage and for the whole run, also written to _build/test-times.txt for `make bench`.
 
     python scripts/run_tests.py [--serial]    (--serial: one stage at a time, as before)
 """
@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TIMES = Path(os.environ.get("MFML_BUILD", ROOT / "_build")) / "test-times.txt"
 
 GROUPS = [
     ["lint"],
@@ -97,9 +98,11 @@ def main(argv: list[str]) -> int:
             if len(group) > 1:
                 seconds[" + ".join(group)] = time.monotonic() - t0
     seconds["total"] = time.monotonic() - began
+    lines = [f"  {name:<24} {value:6.0f} s" for name, value in seconds.items()]
     print("make test: all checks passed. Seconds per stage (stages joined by + ran together):")
-    for name, value in seconds.items():
-        print(f"  {name:<24} {value:6.0f} s")
+    print("\n".join(lines))
+    TIMES.parent.mkdir(parents=True, exist_ok=True)  # for `make bench` to print
+    TIMES.write_text(f"{time.strftime('%Y-%m-%d %H:%M')}\n" + "\n".join(lines) + "\n")
     return 0
 
 

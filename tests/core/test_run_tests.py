@@ -16,6 +16,8 @@ ok-a:
 \t@echo a-out
 ok-b:
 \t@sleep 1; echo b-out; touch b-done
+ok-c:
+\t@echo c-out
 bad:
 \t@echo bad-out; exit 3
 slow:
@@ -30,17 +32,21 @@ def runner(tmp_path, monkeypatch):
     spec.loader.exec_module(module)
     (tmp_path / "Makefile").write_text(MAKEFILE)
     monkeypatch.setattr(module, "ROOT", tmp_path)
+    monkeypatch.setattr(module, "TIMES", tmp_path / "out" / "test-times.txt")
     return module
 
 
 def test_a_passing_run_prints_every_stage_and_its_time(runner, capfd):
-    runner.GROUPS = [["ok-a"], ["ok-b", "ok-a"]]
+    runner.GROUPS = [["ok-a"], ["ok-b", "ok-c"]]
     assert runner.main([]) == 0
     out = capfd.readouterr().out
-    assert "a-out" in out and "b-out" in out
+    assert "a-out" in out and "b-out" in out and "c-out" in out
     assert "all checks passed" in out
-    for name in ("ok-b + ok-a", "total"):
-        assert name in out
+    saved = runner.TIMES.read_text().splitlines()  # what make bench prints
+    names = [line.rsplit(None, 2)[0].strip() for line in saved[1:]]
+    assert names == ["ok-a", "ok-c", "ok-b", "ok-b + ok-c", "total"]  # in finishing order
+    for line in saved[1:]:
+        assert line in out
 
 
 def test_a_failure_stops_the_stage_beside_it_and_the_run(runner, capfd, tmp_path):
