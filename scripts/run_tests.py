@@ -17,6 +17,7 @@ stage and for the whole run, also written to _build/test-times.txt for `make ben
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -46,7 +47,16 @@ def start(stage: str, log: Path | None) -> tuple[subprocess.Popen, Path | None, 
         stdout=out, stderr=subprocess.STDOUT if out else None,
         start_new_session=True,  # its own process group, so a failure can stop it whole
     )
+    if out:
+        out.close()  # the stage has its own copy
     return proc, log, time.monotonic()
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a stage and everything it started (its process group)."""
+    with contextlib.suppress(ProcessLookupError):  # it may have just ended
+        os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait()
 
 
 def show(stage: str, log: Path) -> None:
@@ -60,11 +70,26 @@ def run_group(group: list[str], logs: Path, seconds: dict[str, float]) -> str | 
     if len(group) == 1:  # alone: its output streams as it comes
         print(f"===== {group[0]} =====", flush=True)
     running = {s: start(s, logs / f"{s}.log" if len(group) > 1 else None) for s in group}
+    try:
+        failed = _wait(running, seconds, len(group) > 1)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the stages are in their own groups
+        for proc, _log, _began in running.values():
+            stop(proc)
+        raise
+    for stage, (proc, _log, _began) in running.items():  # only after a failure
+        stop(proc)
+        print(f"===== {stage}: stopped because {failed} failed =====", flush=True)
+    return failed
+
+
+def _wait(running: dict, seconds: dict[str, float], together: bool) -> str | None:
+    """Wait until every stage in ``running`` ended (each leaves the dict as it ends) or
+    one failed; return the failed stage, or None."""
     failed, t0, beat = None, time.monotonic(), 300
     while running and failed is None:
         time.sleep(1)
         waited = time.monotonic() - t0
-        if len(group) > 1 and waited >= beat:  # a sign of life every five minutes
+        if together and waited >= beat:  # a sign of life every five minutes
             print(f"... {', '.join(running)} running ({waited:.0f} s)", flush=True)
             beat += 300
         for stage, (proc, log, began) in list(running.items()):
@@ -77,15 +102,23 @@ def run_group(group: list[str], logs: Path, seconds: dict[str, float]) -> str | 
             if proc.returncode != 0:
                 failed = stage
                 break
-    for stage, (proc, _log, _began) in running.items():  # only after a failure
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait()
-        print(f"===== {stage}: stopped because {failed} failed =====", flush=True)
     return failed
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str]) -> int:
     groups = [[s] for g in GROUPS for s in g] if "--serial" in argv else GROUPS
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a killed run stops its stages
+    try:
+        return _run(groups)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(groups: list[list[str]]) -> int:
     seconds: dict[str, float] = {}
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="mfml-test-") as tmp:

@@ -71,3 +71,31 @@ def test_serial_runs_one_stage_at_a_time(runner, capfd):
     out = capfd.readouterr().out
     assert out.index("b-out") < out.index("a-out")
     assert "ok-b + ok-a" not in out
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_run_stops_its_stages(runner, tmp_path, how):
+    # the stages run in their own process groups (so a failure can stop one whole), which
+    # Ctrl-C at the terminal does not reach: the runner must stop them itself
+    import signal
+    import subprocess
+    import sys
+    import uuid
+
+    script = (
+        "import sys, runpy; from pathlib import Path; "
+        f"m = runpy.run_path({str(ROOT / 'scripts' / 'run_tests.py')!r}, run_name='x'); "
+        "g = m['main'].__globals__; "
+        f"g['ROOT'] = Path({str(tmp_path)!r}); g['TIMES'] = Path({str(tmp_path)!r}) / 't'; "
+        "g['GROUPS'] = [['slow', 'ok-a']]; sys.exit(m['main']([]))"
+    )
+    marker = f"slow-done-{uuid.uuid4().hex}"  # this test's own, for pgrep
+    (tmp_path / "Makefile").write_text(MAKEFILE.replace("slow-done", marker))
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    time.sleep(3)  # both stages started; ok-a has ended
+    proc.send_signal(getattr(signal, how))
+    assert proc.wait(timeout=15) != 0
+    time.sleep(0.5)
+    stragglers = subprocess.run(["pgrep", "-f", marker],
+                                capture_output=True, text=True).stdout.split()
+    assert stragglers == []
