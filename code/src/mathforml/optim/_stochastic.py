@@ -163,8 +163,7 @@ def _learning_rate(rate, t):
 
 def _batch_gradient(grad_batch, w, idx):
     out = grad_batch(w, idx)
-    if not (type(out) is np.ndarray and out.dtype == np.float64):
-        out = np.asarray(out, dtype=float)
+    out = np.asarray(out, dtype=float)
     if out.shape != w.shape:
         raise ValueError(
             f"grad_batch must return an array of shape {w.shape} like w0; "

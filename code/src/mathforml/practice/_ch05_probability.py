@@ -6,14 +6,7 @@ import numpy as np
 
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
-
-
-def _norm_logpdf(x, loc, scale):
-    """SciPy's Normal log-density, imported when first needed (scipy.stats loads slowly)."""
-    from scipy import stats
-
-    return stats.norm.logpdf(x, loc, scale)
-
+from mathforml.practice._core import norm_logpdf as _norm_logpdf
 
 # --- 5.2 Bayes' theorem over a finite set of hypotheses ----------------------------
 

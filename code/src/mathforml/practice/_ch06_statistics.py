@@ -6,15 +6,8 @@ import numpy as np
 
 from mathforml.practice._core import Case, Exercise, Mistake, register
 from mathforml.practice._core import close as _close
+from mathforml.practice._core import norm_logpdf as _norm_logpdf
 from mathforml.practice._core import scalar as _scalar
-
-
-def _norm_logpdf(x, loc, scale):
-    """SciPy's Normal log-density, imported when first needed (scipy.stats loads slowly)."""
-    from scipy import stats
-
-    return stats.norm.logpdf(x, loc, scale)
-
 
 # --- 6.2 the negative log-likelihood of a Normal sample -----------------------------
 

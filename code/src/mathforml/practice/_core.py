@@ -22,6 +22,13 @@ def close(got, expected, *, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
     )
 
 
+def norm_logpdf(x, loc, scale):
+    """SciPy's Normal log-density, imported when first needed (scipy.stats loads slowly)."""
+    from scipy import stats
+
+    return stats.norm.logpdf(x, loc, scale)
+
+
 def shaped(got, shape) -> np.ndarray:
     """The reader's answer as a float array of ``shape``, or NaNs when it is not."""
     try:
