@@ -19,20 +19,23 @@ BOOK_COLORS = (
 )
 
 
-def use_book_style(*, formats: tuple[str, ...] = ("svg", "pdf")) -> None:
+def use_book_style(*, formats: tuple[str, ...] | None = None) -> None:
     """Set the look of every figure and output: sizes, fonts, colors, a white background.
 
     The background stays white so a figure reads the same on the light and dark web
     themes and in print. In a notebook it also asks the inline backend for vector
-    output: SVG for the web and PDF for the LaTeX build.
+    output: SVG, and inside the book build also PDF for the LaTeX build (a reader's
+    notebook would only carry a second copy of every figure nobody sees).
 
     It also makes NumPy print scalars as plain numbers (``0.25``, not
     ``np.float64(0.25)``), as NumPy 1.x did, so cell outputs read like the prose.
 
     Parameters
     ----------
-    formats : tuple of str, default ("svg", "pdf")
-        Inline-backend formats, used only when running inside IPython.
+    formats : tuple of str, optional
+        Inline-backend formats, used only when running inside IPython. By default
+        ``("svg", "pdf")`` inside the book build (``MATHFORML_BOOK=1``) and ``("svg",)``
+        anywhere else.
 
     Examples
     --------
@@ -72,4 +75,8 @@ def use_book_style(*, formats: tuple[str, ...] = ("svg", "pdf")) -> None:
     if get_ipython() is not None:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
+        if formats is None:
+            from mathforml.book import in_book_build
+
+            formats = ("svg", "pdf") if in_book_build() else ("svg",)
         set_matplotlib_formats(*formats)
