@@ -6,8 +6,10 @@ requirements.txt, or with ``--floor`` at the oldest versions the book declares (
 package's lower bounds and FLOOR_EXTRA). Environments are kept in ~/.cache/mathforml,
 keyed by their pins, so a second run reuses them (CI starts without them).
 No myst-nb and no mathforml: the first cell of each notebook installs
-mathforml the way a reader's does (here from this checkout instead of GitHub). Each
-notebook runs in an empty temporary folder, as in Colab, with its own kernel.
+mathforml the way a reader's does (here from this checkout instead of GitHub). The
+first notebook runs it into the environment without mathforml; every other notebook must
+start with the same cell and runs from its second cell on. Each notebook runs in an
+empty temporary folder, as in Colab, with its own kernel.
 """
 
 from __future__ import annotations
@@ -76,8 +78,12 @@ def make_env(env: Path, pinned: list[str]) -> Path:
     return env / "share" / "jupyter"
 
 
-def run(path: Path) -> tuple[Path, float, str | None]:
+def run(path: Path, install: bool = True) -> tuple[Path, float, str | None]:
+    """Execute one notebook in a fresh kernel and folder. Without `install`, its first cell
+    (the install cell, checked to be the first notebook's) is left out."""
     nb = nbformat.read(path, as_version=4)
+    if not install:
+        nb.cells = nb.cells[1:]
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as cwd:
         client = NotebookClient(nb, timeout=300, kernel_name="colab-like",
@@ -89,6 +95,11 @@ def run(path: Path) -> tuple[Path, float, str | None]:
     return path, time.perf_counter() - start, None
 
 
+def first_cell(path: Path) -> str:
+    cells = nbformat.read(path, as_version=4).cells
+    return cells[0].source if cells and cells[0].cell_type == "code" else ""
+
+
 def main(argv: list[str]) -> int:
     floor = "--floor" in argv
     argv = [a for a in argv if a != "--floor"]
@@ -96,6 +107,13 @@ def main(argv: list[str]) -> int:
     notebooks = sorted(folder.rglob("*.ipynb"))
     if not notebooks:
         print(f"run_colab: no notebooks in {folder}: run `make notebooks` first")
+        return 1
+    install = first_cell(notebooks[0])
+    odd = [p for p in notebooks if "%pip install" not in install or first_cell(p) != install]
+    if odd:
+        print(f"run_colab: every notebook must start with the same install cell (a %pip "
+              f"install of mathforml); these do not, against {notebooks[0].name}'s:\n"
+              + "\n".join(str(p.relative_to(folder)) for p in odd))
         return 1
     pinned = floor_pins() if floor else pins()
     env = Path(os.environ.get("MFML_COLAB_ENV") or cache_dir(
@@ -111,14 +129,16 @@ def main(argv: list[str]) -> int:
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     # Start as a fresh Colab runtime does: without mathforml, so the first notebook's install
-    # cell really installs it. That notebook runs alone; the others then find the same
-    # version installed, and no two pip processes write to the environment at once.
+    # cell really installs it. That notebook runs alone. Every other notebook starts with the
+    # same install cell (checked above); run again it would only find that version installed,
+    # after ~3 s of pip cloning and resolving, so the others run without it.
     subprocess.run([str(env / "bin" / "pip"), "uninstall", "-q", "-y", "mathforml"],
                    check=False, capture_output=True)
     failures = 0
     first = [run(notebooks[0])]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for path, seconds, error in first + list(pool.map(run, notebooks[1:])):
+        rest = pool.map(lambda path: run(path, install=False), notebooks[1:])
+        for path, seconds, error in first + list(rest):
             status = "ok" if error is None else "FAILED"
             print(f"colab {status:6s} {seconds:6.1f} s  {path.relative_to(folder)}")
             if error:
