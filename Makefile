@@ -21,7 +21,7 @@ export MFML_BUILD := $(BUILD)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help install html pdf site notebooks serve test lint unit test-book test-pdf test-pages \
-        test-colab colab-newest test-site test-floor test-serial bench clean requirements
+        test-colab colab-newest test-site test-site-html test-site-pdf test-floor test-serial bench clean requirements
 
 help:
 	@echo "make serve      build the HTML book and serve it on http://localhost:$(PORT)"
@@ -105,8 +105,19 @@ test-pages: $(STAMP)
 	$(BIN)/python scripts/pagecheck.py
 
 # Two workers, one browser per core: the accessibility audit of every page dominates.
-test-site: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 tests/book
+# test-site-html needs only the HTML build; test-site-pdf needs the PDF in the site too (the
+# PDF, its link, and every link of the site resolving: the sidebar links the PDF). make test
+# runs test-site-html beside the PDF build.
+test-site: test-site-html test-site-pdf
+
+SITE_PDF_TESTS := tests/book/test_pdf.py tests/book/test_links.py \
+                  tests/book/test_site.py::test_pdf_link_works
+
+test-site-html: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 tests/book $(foreach t,$(SITE_PDF_TESTS),--deselect $(t))
+
+test-site-pdf: $(STAMP)
+	$(BIN)/python -m pytest -q $(SITE_PDF_TESTS)
 
 test-floor: $(STAMP)
 	$(BIN)/python scripts/floor_env.py

@@ -1,16 +1,19 @@
 """`make test`: every check, in stages; stages that do not depend on each other run together.
 
 Two cores: the single-core parts of the run (Sphinx writing the HTML, XeLaTeX) leave one
-core idle, so each is paired with a check that needs neither its output nor its files:
+core idle, so each is paired with checks that need neither its output nor its files:
 
-    lint -> unit -> (test-book | test-floor) -> test-pages -> (test-pdf | test-colab)
-         -> test-site
+    lint -> unit -> (test-book | test-floor) -> test-pages
+         -> (test-pdf | test-colab then test-site-html) -> test-site-pdf
 
 test-floor tests the package in its own environment; test-colab runs the notebooks the
-HTML build wrote, while the PDF build writes only _build/latex and the site's PDF link.
-A stage's output is printed whole when it ends (stages running together would interleave
-it); the first failure stops the run, stopping the stage beside it. At the end: seconds per
-stage and for the whole run, also written to _build/test-times.txt for `make bench`.
+HTML build wrote and test-site-html opens its pages in a browser, while the PDF build
+writes only _build/latex and, at its end, the site's PDF and PDF link (test-site-pdf checks
+them). A group is a list of lanes that run side by side; a lane is one stage or a tuple of
+stages run one after another. A stage's output is printed whole when it ends (stages
+running together would interleave it); the first failure stops the run, stopping the
+stages beside it. At the end: seconds per stage and for the whole run, also written to
+_build/test-times.txt for `make bench`.
 
     python scripts/run_tests.py [--serial]    (--serial: one stage at a time, as before)
 """
@@ -34,9 +37,17 @@ GROUPS = [
     ["unit"],
     ["test-book", "test-floor"],
     ["test-pages"],
-    ["test-pdf", "test-colab"],
-    ["test-site"],
+    ["test-pdf", ("test-colab", "test-site-html")],
+    ["test-site-pdf"],
 ]
+
+
+def lanes(group: list) -> list[tuple[str, ...]]:
+    return [(lane,) if isinstance(lane, str) else tuple(lane) for lane in group]
+
+
+def stages(group: list) -> list[str]:
+    return [stage for lane in lanes(group) for stage in lane]
 
 
 def start(stage: str, log: Path | None) -> tuple[subprocess.Popen, Path | None, float]:
@@ -65,26 +76,36 @@ def show(stage: str, log: Path) -> None:
     sys.stdout.flush()
 
 
-def run_group(group: list[str], logs: Path, seconds: dict[str, float]) -> str | None:
-    """Run the stages of one group together; return the first that failed, or None."""
-    if len(group) == 1:  # alone: its output streams as it comes
-        print(f"===== {group[0]} =====", flush=True)
-    running = {s: start(s, logs / f"{s}.log" if len(group) > 1 else None) for s in group}
+def run_group(group: list, logs: Path, seconds: dict[str, float]) -> str | None:
+    """Run the lanes of one group side by side; return the first stage that failed, or
+    None."""
+    together = len(group) > 1
+    alone = len(stages(group)) == 1
+    if alone:  # its output streams as it comes
+        print(f"===== {stages(group)[0]} =====", flush=True)
+    running = {}
+
+    def begin(lane: tuple[str, ...]) -> None:
+        stage, rest = lane[0], lane[1:]
+        running[stage] = (*start(stage, None if alone else logs / f"{stage}.log"), rest)
+
+    for lane in lanes(group):
+        begin(lane)
     try:
-        failed = _wait(running, seconds, len(group) > 1)
+        failed = _wait(running, seconds, together, begin)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the stages are in their own groups
-        for proc, _log, _began in running.values():
+        for proc, *_ in running.values():
             stop(proc)
         raise
-    for stage, (proc, _log, _began) in running.items():  # only after a failure
+    for stage, (proc, *_) in running.items():  # only after a failure
         stop(proc)
         print(f"===== {stage}: stopped because {failed} failed =====", flush=True)
     return failed
 
 
-def _wait(running: dict, seconds: dict[str, float], together: bool) -> str | None:
-    """Wait until every stage in ``running`` ended (each leaves the dict as it ends) or
-    one failed; return the failed stage, or None."""
+def _wait(running: dict, seconds: dict[str, float], together: bool, begin) -> str | None:
+    """Wait until every stage in ``running`` ended (each leaves the dict as it ends, and
+    the next stage of its lane starts) or one failed; return the failed stage, or None."""
     failed, t0, beat = None, time.monotonic(), 300
     while running and failed is None:
         time.sleep(1)
@@ -92,7 +113,7 @@ def _wait(running: dict, seconds: dict[str, float], together: bool) -> str | Non
         if together and waited >= beat:  # a sign of life every five minutes
             print(f"... {', '.join(running)} running ({waited:.0f} s)", flush=True)
             beat += 300
-        for stage, (proc, log, began) in list(running.items()):
+        for stage, (proc, log, began, rest) in list(running.items()):
             if proc.poll() is None:
                 continue
             seconds[stage] = time.monotonic() - began
@@ -102,6 +123,8 @@ def _wait(running: dict, seconds: dict[str, float], together: bool) -> str | Non
             if proc.returncode != 0:
                 failed = stage
                 break
+            if rest:
+                begin(rest)
     return failed
 
 
@@ -110,7 +133,7 @@ def _interrupt(signum, frame):
 
 
 def main(argv: list[str]) -> int:
-    groups = [[s] for g in GROUPS for s in g] if "--serial" in argv else GROUPS
+    groups = [[s] for g in GROUPS for s in stages(g)] if "--serial" in argv else GROUPS
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a killed run stops its stages
     try:
         return _run(groups)
@@ -129,7 +152,8 @@ def _run(groups: list[list[str]]) -> int:
                 print(f"make test: {failed} FAILED")
                 return 1
             if len(group) > 1:
-                seconds[" + ".join(group)] = time.monotonic() - t0
+                name = " + ".join(" then ".join(lane) for lane in lanes(group))
+                seconds[name] = time.monotonic() - t0
     seconds["total"] = time.monotonic() - began
     lines = [f"  {name:<24} {value:6.0f} s" for name, value in seconds.items()]
     print("make test: all checks passed. Seconds per stage (stages joined by + ran together):")

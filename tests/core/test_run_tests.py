@@ -22,6 +22,8 @@ bad:
 \t@echo bad-out; exit 3
 slow:
 \t@sleep 30; touch slow-done
+needs-b:
+\t@test -f b-done && echo needs-b-out
 """
 
 
@@ -65,12 +67,32 @@ def test_a_failure_stops_the_stage_beside_it_and_the_run(runner, capfd, tmp_path
     assert not (tmp_path / "slow-done").exists()
 
 
+def test_a_lane_runs_its_stages_one_after_another_beside_the_others(runner, capfd, tmp_path):
+    runner.GROUPS = [["ok-a", ("ok-b", "needs-b")], ["ok-c"]]
+    assert runner.main([]) == 0  # needs-b fails unless ok-b (1 s) has ended
+    out = capfd.readouterr().out
+    assert "a-out" in out and "needs-b-out" in out
+    assert out.index("===== ok-b") < out.index("===== needs-b") < out.index("===== ok-c")
+    assert "ok-a + ok-b then needs-b" in runner.TIMES.read_text()
+
+
+def test_a_failure_in_a_lane_ends_the_lane_and_stops_the_stage_beside_it(
+        runner, capfd, tmp_path):
+    runner.GROUPS = [["slow", ("bad", "ok-a")]]
+    began = time.monotonic()
+    assert runner.main([]) == 1
+    assert time.monotonic() - began < 20
+    out = capfd.readouterr().out
+    assert "bad FAILED" in out and "slow: stopped because bad failed" in out
+    assert "a-out" not in out  # the lane's next stage never started
+
+
 def test_serial_runs_one_stage_at_a_time(runner, capfd):
-    runner.GROUPS = [["ok-b", "ok-a"]]
+    runner.GROUPS = [["ok-b", ("ok-a", "ok-c")]]
     assert runner.main(["--serial"]) == 0
     out = capfd.readouterr().out
-    assert out.index("b-out") < out.index("a-out")
-    assert "ok-b + ok-a" not in out
+    assert out.index("b-out") < out.index("a-out") < out.index("c-out")
+    assert "ok-b + " not in out and " then " not in out
 
 
 @pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
