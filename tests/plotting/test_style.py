@@ -9,6 +9,9 @@ import sys
 
 import pytest
 
+pytest.importorskip("IPython")  # the inline backend's formats: not in the floor environment
+pytest.importorskip("matplotlib_inline")
+
 # Run in a fresh interpreter: an IPython shell made here would stay for the rest of the
 # worker and change how glue() shows values in other tests.
 SCRIPT = """
