@@ -112,6 +112,9 @@ TABLE = [
         },
         {"x0": 1},
     ),
+    ("rosenbrock", optim.rosenbrock, {"x": [-1.5, 2.0]}, {"x": 1}),
+    ("rosenbrock_grad", optim.rosenbrock_grad, {"x": [-1.5, 2.0]}, {"x": 1}),
+    ("rosenbrock_hess", optim.rosenbrock_hess, {"x": [-1.5, 2.0]}, {"x": 1}),
     (
         "minibatch_sgd",
         optim.minibatch_sgd,
@@ -299,6 +302,11 @@ TABLE = [
 
 # Bad values that are valid for one argument, and why: each must be accepted.
 ACCEPTED = {
+    **{
+        (name, "x", kind): "an optimizer that diverged must see inf or NaN, not an error"
+        for name in ("rosenbrock", "rosenbrock_grad", "rosenbrock_hess")
+        for kind in ("NaN", "inf")
+    },
     (
         "train_test_split",
         "X",
