@@ -155,7 +155,8 @@ def _run(groups: list[list[str]]) -> int:
                 name = " + ".join(" then ".join(lane) for lane in lanes(group))
                 seconds[name] = time.monotonic() - t0
     seconds["total"] = time.monotonic() - began
-    lines = [f"  {name:<24} {value:6.0f} s" for name, value in seconds.items()]
+    width = max(24, *map(len, seconds))
+    lines = [f"  {name:<{width}} {value:6.0f} s" for name, value in seconds.items()]
     print("make test: all checks passed. Seconds per stage (stages joined by + ran together):")
     print("\n".join(lines))
     TIMES.parent.mkdir(parents=True, exist_ok=True)  # for `make bench` to print
