@@ -79,7 +79,6 @@ def show(stage: str, log: Path) -> None:
 def run_group(group: list, logs: Path, seconds: dict[str, float]) -> str | None:
     """Run the lanes of one group side by side; return the first stage that failed, or
     None."""
-    together = len(group) > 1
     alone = len(stages(group)) == 1
     if alone:  # its output streams as it comes
         print(f"===== {stages(group)[0]} =====", flush=True)
@@ -92,7 +91,7 @@ def run_group(group: list, logs: Path, seconds: dict[str, float]) -> str | None:
     for lane in lanes(group):
         begin(lane)
     try:
-        failed = _wait(running, seconds, together, begin)
+        failed = _wait(running, seconds, not alone, begin)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the stages are in their own groups
         for proc, *_ in running.values():
             stop(proc)
@@ -103,14 +102,14 @@ def run_group(group: list, logs: Path, seconds: dict[str, float]) -> str | None:
     return failed
 
 
-def _wait(running: dict, seconds: dict[str, float], together: bool, begin) -> str | None:
+def _wait(running: dict, seconds: dict[str, float], quiet: bool, begin) -> str | None:
     """Wait until every stage in ``running`` ended (each leaves the dict as it ends, and
     the next stage of its lane starts) or one failed; return the failed stage, or None."""
     failed, t0, beat = None, time.monotonic(), 300
     while running and failed is None:
         time.sleep(1)
         waited = time.monotonic() - t0
-        if together and waited >= beat:  # a sign of life every five minutes
+        if quiet and waited >= beat:  # output held back: a sign of life every five minutes
             print(f"... {', '.join(running)} running ({waited:.0f} s)", flush=True)
             beat += 300
         for stage, (proc, log, began, rest) in list(running.items()):
