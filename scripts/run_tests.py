@@ -110,7 +110,9 @@ def _wait(running: dict, seconds: dict[str, float], quiet: bool, begin) -> str |
         time.sleep(1)
         waited = time.monotonic() - t0
         if quiet and waited >= beat:  # output held back: a sign of life every five minutes
-            print(f"... {', '.join(running)} running ({waited:.0f} s)", flush=True)
+            now = time.monotonic()  # each stage's own time (a lane's second starts later)
+            alive = (f"{s} {now - r[2]:.0f} s" for s, r in running.items())
+            print(f"... running: {', '.join(alive)}", flush=True)
             beat += 300
         for stage, (proc, log, began, rest) in list(running.items()):
             if proc.poll() is None:

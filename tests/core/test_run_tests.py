@@ -121,3 +121,32 @@ def test_an_interrupted_run_stops_its_stages(runner, tmp_path, how):
     stragglers = subprocess.run(["pgrep", "-f", marker],
                                 capture_output=True, text=True).stdout.split()
     assert stragglers == []
+
+
+def test_the_sign_of_life_gives_each_running_stage_its_own_time(runner, capfd, monkeypatch):
+    """Output held back: every 300 s a line names each running stage with the seconds since
+    *it* began, so the second stage of a lane shows less than the stage beside it."""
+
+    class Clock:  # 60 s pass on every poll; the stages themselves run in real time
+        now = 0.0
+
+        def monotonic(self):
+            return self.now
+
+        def sleep(self, seconds):
+            time.sleep(0.02)
+            self.now += 60
+
+        def __getattr__(self, name):
+            return getattr(time, name)
+
+    monkeypatch.setattr(runner, "time", Clock())
+    (Path(runner.ROOT) / "Makefile").write_text(MAKEFILE + "nap:\n\t@sleep 2\n")
+    runner.GROUPS = [["nap", ("ok-a", "ok-b")]]
+    assert runner.main([]) == 0
+    beats = [line for line in capfd.readouterr().out.splitlines() if line.startswith("...")]
+    assert beats, "no sign of life in a run of over 300 (fake) seconds"
+    ages = [dict((s.rsplit(" ", 2)[0], float(s.rsplit(" ", 2)[1]))
+                 for s in line.removeprefix("... running: ").split(", ")) for line in beats]
+    assert any("ok-b" in a and a["ok-b"] < a["nap"] for a in ages), beats
+    assert all(a["nap"] % 300 < 60 for a in ages)  # nap began with the group
