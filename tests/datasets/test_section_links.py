@@ -94,3 +94,12 @@ def test_chapter_graph_is_acyclic():
 def test_load_chapters_rejects_a_bad_threshold(bad, error, match):
     with pytest.raises(error, match=match):
         load_chapters(min_links=bad)
+
+
+def test_pagecheck_reports_a_stale_shipped_file(pagecheck, tmp_path, monkeypatch):
+    assert pagecheck.stale_links() == []
+    stale = tmp_path / "section_links.csv"
+    stale.write_text(pagecheck.LINKS.read_text("utf-8").replace(";sec-", ";", 1), "utf-8")
+    monkeypatch.setattr(pagecheck, "LINKS", stale)
+    (finding,) = pagecheck.stale_links()
+    assert "out of date" in finding and "--write-links" in finding
