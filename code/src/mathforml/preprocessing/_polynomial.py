@@ -26,7 +26,7 @@ def _powers(n_features, degree, interaction_only, include_bias):
     # which features multiply: with repeats (x0 x0 = x0^2) or without
     pick = combinations if interaction_only else combinations_with_replacement
     powers = []
-    for k in range(0 if include_bias else 1, degree + 1):  # the monomials' degree
+    for k in range(0 if include_bias else 1, degree + 1):  # degree k
         for features in pick(range(n_features), k):
             powers.append(tuple(features.count(j) for j in range(n_features)))
     return powers
